@@ -1,0 +1,222 @@
+package dev.digestpipeline.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The three servers of the local stack, started as child processes and described by a state file
+ * ({@value #STATE_FILE}) in the data folder, so that 'status' and 'down' from another process find them by PID.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String STATE_FILE = "stack.properties";
+    private static final List<String> SERVERS = List.of("kafka", "registry", "elasticsearch");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path dataDir;
+    private final Properties state;
+
+    private LocalStack(Path dataDir, Properties state) {
+        this.dataDir = dataDir;
+        this.state = state;
+    }
+
+    /** Starts Kafka, the registry and Elasticsearch; on any failure stops what did start and throws. */
+    public static LocalStack start(StackSettings settings, Consumer<String> progress) throws IOException, InterruptedException {
+        settings.requireDistributions();
+        Optional<LocalStack> running = attach(settings.dataDir());
+        if (running.isPresent()) {
+            throw new IllegalStateException("A stack is already running from " + settings.dataDir()
+                    + " (" + running.get().describe() + "). Use it, or stop it with './digest down'.");
+        }
+        Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", settings.kafkaPort());
+        Ports.requireFree("Kafka controller", "DIGEST_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
+        Ports.requireFree("schema registry", "DIGEST_REGISTRY_PORT", settings.registryPort());
+        Ports.requireFree("schema registry management", "DIGEST_REGISTRY_MANAGEMENT_PORT", settings.registryManagementPort());
+        Ports.requireFree("Elasticsearch", "DIGEST_ES_PORT", settings.elasticsearchPort());
+        Ports.requireFree("Elasticsearch transport", "DIGEST_ES_TRANSPORT_PORT", settings.elasticsearchTransportPort());
+        Files.createDirectories(settings.dataDir());
+
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        List<ServerProcess> started = new ArrayList<>();
+        KafkaBroker kafka = new KafkaBroker(settings);
+        SchemaRegistry registry = new SchemaRegistry(settings);
+        ElasticsearchServer elasticsearch = new ElasticsearchServer(settings);
+        CompletableFuture<ServerProcess> esStart = new CompletableFuture<>();
+        Thread esThread = new Thread(() -> {
+            try {
+                esStart.complete(elasticsearch.start());
+            } catch (Throwable e) {
+                esStart.completeExceptionally(e);
+            }
+        }, "elasticsearch-start");
+        try {
+            progress.accept("starting Elasticsearch on " + settings.elasticsearchUrl());
+            esThread.start();
+            progress.accept("starting Kafka on " + settings.bootstrapServers());
+            ServerProcess kafkaProcess = kafka.start();
+            started.add(kafkaProcess);
+            progress.accept("starting schema registry on " + settings.registryUrl());
+            ServerProcess registryProcess = registry.start();
+            started.add(registryProcess);
+            kafka.awaitReady(kafkaProcess, deadline);
+            progress.accept("Kafka ready (pid " + kafkaProcess.pid() + ")");
+            registry.awaitReady(registryProcess, deadline);
+            progress.accept("schema registry ready (pid " + registryProcess.pid() + ")");
+            ServerProcess esProcess = awaitStarted(esStart);
+            started.add(esProcess);
+            elasticsearch.awaitReady(esProcess, deadline);
+            progress.accept("Elasticsearch ready (pid " + esProcess.pid() + ")");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            esThread.join(Duration.ofMinutes(3).toMillis());
+            if (esStart.isDone() && !esStart.isCompletedExceptionally() && !started.contains(esStart.join())) {
+                started.add(esStart.join());
+            }
+            started.forEach(p -> p.stop(Duration.ofSeconds(10)));
+            throw e;
+        }
+
+        Properties state = new Properties();
+        state.setProperty("bootstrap.servers", settings.bootstrapServers());
+        state.setProperty("registry.url", settings.registryUrl());
+        state.setProperty("elasticsearch.url", settings.elasticsearchUrl());
+        for (ServerProcess p : started) {
+            state.setProperty(p.name() + ".pid", Long.toString(p.pid()));
+            state.setProperty(p.name() + ".log", p.logFile().toString());
+        }
+        try (Writer out = Files.newBufferedWriter(settings.dataDir().resolve(STATE_FILE))) {
+            state.store(out, "digest-pipeline local stack; written by LocalStack");
+        }
+        return new LocalStack(settings.dataDir(), state);
+    }
+
+    private static ServerProcess awaitStarted(CompletableFuture<ServerProcess> start) throws IOException, InterruptedException {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The stack described by the data folder's state file, if every one of its servers still runs. */
+    public static Optional<LocalStack> attach(Path dataDir) {
+        Path file = dataDir.resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            state.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalStack stack = new LocalStack(dataDir, state);
+        return SERVERS.stream().allMatch(stack::isRunning) ? Optional.of(stack) : Optional.empty();
+    }
+
+    public String bootstrapServers() {
+        return state.getProperty("bootstrap.servers");
+    }
+
+    public String registryUrl() {
+        return state.getProperty("registry.url");
+    }
+
+    public String elasticsearchUrl() {
+        return state.getProperty("elasticsearch.url");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    boolean isRunning(String server) {
+        return pid(server).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    Optional<Long> pid(String server) {
+        return Optional.ofNullable(state.getProperty(server + ".pid")).map(Long::parseLong);
+    }
+
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("kafka ").append(bootstrapServers()).append(" pid ").append(pid("kafka").orElse(-1L));
+        out.append(", registry ").append(registryUrl()).append(" pid ").append(pid("registry").orElse(-1L));
+        out.append(", elasticsearch ").append(elasticsearchUrl()).append(" pid ").append(pid("elasticsearch").orElse(-1L));
+        return out.toString();
+    }
+
+    /** Stops every server by PID (SIGTERM, then SIGKILL after a grace period) and removes the state file. */
+    @Override
+    public void close() {
+        stop(dataDir);
+    }
+
+    /** Stops whatever the state file in the folder names, running or half-started; returns the names stopped. */
+    public static List<String> stop(Path dataDir) {
+        List<String> stopped = new ArrayList<>();
+        Properties state = new Properties();
+        Path file = dataDir.resolve(STATE_FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                state.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        // fall back to the PID files each server writes, for a stack whose start was interrupted
+        for (String server : SERVERS) {
+            Optional<Long> pid = Optional.ofNullable(state.getProperty(server + ".pid")).map(Long::parseLong)
+                    .or(() -> ServerProcess.readPid(dataDir.resolve(pidFileOf(server))));
+            pid.ifPresent(p -> {
+                if (ServerProcess.stop(p, KafkaBroker.stopGrace())) {
+                    stopped.add(server + " (pid " + p + ")");
+                }
+            });
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stopped;
+    }
+
+    private static String pidFileOf(String server) {
+        return switch (server) {
+            case "kafka" -> "kafka/kafka.pid";
+            case "registry" -> "registry/registry.pid";
+            default -> "elasticsearch.pid";
+        };
+    }
+
+    /** Deletes the data folder (and, as root, Elasticsearch's folder outside the checkout). */
+    public static void purge(StackSettings settings) throws IOException, InterruptedException {
+        new ElasticsearchServer(settings).purge();
+        if (Files.exists(settings.dataDir())) {
+            try (var paths = Files.walk(settings.dataDir())) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.digestpipeline.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the local stack lives and which loopback ports it uses. Read from environment variables
+ * (DIGEST_KAFKA_PORT, ...), falling back to defaults; validated before anything starts.
+ */
+public record StackSettings(
+        Path home,
+        Path dataDir,
+        Path serverJavaHome,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int registryPort,
+        int registryManagementPort,
+        int elasticsearchPort,
+        int elasticsearchTransportPort) {
+
+    public static final String HOST = "127.0.0.1";
+
+    public StackSettings {
+        for (int port : new int[] {kafkaPort, kafkaControllerPort, registryPort, registryManagementPort,
+                elasticsearchPort, elasticsearchTransportPort}) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is outside 1-65535");
+            }
+        }
+    }
+
+    /** Settings from the environment: DIGEST_HOME, DIGEST_STACK_DIR and one DIGEST_*_PORT per port. */
+    public static StackSettings fromEnvironment(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", "."))).toAbsolutePath().normalize();
+        Path data = Path.of(env.getOrDefault("DIGEST_STACK_DIR", home.resolve(".stack/local").toString())).toAbsolutePath().normalize();
+        return new StackSettings(home, data, JavaRuntimes.findServerJavaHome(env),
+                port(env, "DIGEST_KAFKA_PORT", 9092),
+                port(env, "DIGEST_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "DIGEST_REGISTRY_PORT", 8081),
+                port(env, "DIGEST_REGISTRY_MANAGEMENT_PORT", 9001),
+                port(env, "DIGEST_ES_PORT", 9200),
+                port(env, "DIGEST_ES_TRANSPORT_PORT", 9300));
+    }
+
+    /** The same stack on free ports in the given folder: what tests use, so runs never collide. */
+    public StackSettings withFreePorts(Path newDataDir) {
+        return new StackSettings(home, newDataDir, serverJavaHome, Ports.freePort(), Ports.freePort(),
+                Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + kafkaPort;
+    }
+
+    public String registryUrl() {
+        return "http://" + HOST + ":" + registryPort;
+    }
+
+    public String elasticsearchUrl() {
+        return "http://" + HOST + ":" + elasticsearchPort;
+    }
+
+    public Path distDir() {
+        return home.resolve("stack/target/dist");
+    }
+
+    public Path kafkaLibDir() {
+        return home.resolve("stack/broker-libs/target/lib");
+    }
+
+    public Path registryDist() {
+        return distDir().resolve("apicurio-registry");
+    }
+
+    public Path elasticsearchDist() {
+        return distDir().resolve("elasticsearch-" + versions().getProperty("elasticsearch.version"));
+    }
+
+    /** Checks that the build has unpacked the server distributions this launcher needs. */
+    public void requireDistributions() {
+        for (Path required : new Path[] {kafkaLibDir(), registryDist().resolve("quarkus-run.jar"),
+                elasticsearchDist().resolve("bin/elasticsearch")}) {
+            if (!Files.exists(required)) {
+                throw new IllegalStateException("Missing " + required + ": build the project first "
+                        + "('mvn -DskipTests install' in " + home + ", or any ./digest command).");
+            }
+        }
+    }
+
+    static Properties versions() {
+        Properties versions = new Properties();
+        try (InputStream in = StackSettings.class.getResourceAsStream("/digest-stack-versions.properties")) {
+            versions.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions;
+    }
+}
