@@ -1,0 +1,147 @@
+package dev.digestpipeline.ingest;
+
+import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.schemas.TopicAdmin;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Publishes the named pages to Kafka, then prints a summary. Exit code 1 when any page was not published. */
+public final class IngestApp {
+    private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
+    static final String USAGE = """
+            Usage: ingest [options] PAGE...
+              PAGE is a file, a folder (every file below it) or an http(s) URL of a digest page.
+            Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
+              --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
+              --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
+              --topic=NAME                   target topic (default digest.pages.raw)
+              --partitions=N                 partitions when the topic is created (default 3)
+              --max.page.bytes=N             larger pages are refused, never truncated (default 8388608)
+              --http.timeout=DURATION        per URL (default 30s)
+              --kind=KIND                    page format, when you know it (default: enrich detects it)
+              --config=FILE                  properties file with any of the above
+              --help                         this text
+            """;
+
+    private IngestApp() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out) {
+        AppSettings settings;
+        IngestConfig config;
+        try {
+            settings = AppSettings.load(args, env, IngestConfig.DEFAULTS);
+            if (settings.flag("help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            config = IngestConfig.from(settings);
+            if (settings.operands().isEmpty()) {
+                throw new IllegalArgumentException("name at least one page: a file, a folder or an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ingest: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+        log.debug("settings: {}", settings.summary());
+        IngestSummary summary = publish(config, settings.operands(), out);
+        out.println("ingest: " + summary);
+        return summary.failed().isEmpty() ? 0 : 1;
+    }
+
+    /** Publishes every page the sources name; what fails is listed in the summary with its reason. */
+    public static IngestSummary publish(IngestConfig config, List<String> sources, PrintStream progress) {
+        long started = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        List<String> pages = PageReader.expandAll(sources, failed);
+        ensureTopic(config);
+        PageReader reader = new PageReader(config.httpTimeout(), config.kind(), Clock.systemUTC());
+        List<String> published = new ArrayList<>();
+        long bytes = 0;
+        try (Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registryUrl());
+             KafkaProducer<String, RawPage> producer = new KafkaProducer<>(producerProperties(config),
+                     new StringSerializer(), serde.serializer())) {
+            PagePublisher publisher = new PagePublisher(producer, config.topic(), config.maxPageBytes());
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            List<String> sent = new ArrayList<>();
+            for (String source : pages) {
+                try {
+                    RawPage page = reader.read(source);
+                    sends.add(publisher.publish(page));
+                    sent.add(page.getSourceUri());
+                    bytes += page.getContent().remaining();
+                    log.debug("page {} ({} bytes) sent", page.getSourceUri(), page.getContent().remaining());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.add(source + ": interrupted");
+                    break;
+                } catch (Exception e) {
+                    failed.add(source + ": " + e.getMessage());
+                    log.error("page {} not published: {}", source, e.getMessage());
+                }
+                if (progress != null && (sent.size() % 100 == 0) && !sent.isEmpty()) {
+                    progress.println("ingest: " + sent.size() + "/" + pages.size() + " pages sent");
+                }
+            }
+            publisher.flush();
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get();
+                    published.add(sent.get(i));
+                } catch (ExecutionException e) {
+                    failed.add(sent.get(i) + ": " + e.getCause().getMessage());
+                    log.error("page {} not published: {}", sent.get(i), e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.add(sent.get(i) + ": interrupted");
+                }
+            }
+        }
+        return new IngestSummary(config.topic(), published, failed, bytes, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    static Properties producerProperties(IngestConfig config) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "digest-ingest");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return props;
+    }
+
+    static void ensureTopic(IngestConfig config) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            NewTopic topic = new NewTopic(config.topic(), config.partitions(), (short) 1).configs(Map.of(
+                    "max.message.bytes", Integer.toString(config.maxRecordBytes())));
+            TopicAdmin.ensure(admin, List.of(topic));
+        }
+    }
+}
