@@ -1,0 +1,32 @@
+package dev.digestpipeline.enrich;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.util.List;
+
+/** The huggingface.co/api/daily_papers answer: a JSON array of items (or an object with dailyPapers). */
+public final class DailyPapersApiParser implements DigestPageParser {
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
+
+    @Override
+    public List<ParsedPaper> parse(PageContent page) throws UnparseablePageException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(page.text());
+        } catch (JsonProcessingException e) {
+            throw new UnparseablePageException("daily papers JSON is not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        if (root != null && root.isObject() && root.has("dailyPapers")) {
+            root = root.get("dailyPapers");
+        }
+        if (root == null) {
+            throw new UnparseablePageException("daily papers JSON is empty");
+        }
+        return DailyPaperItems.read(root, "daily papers JSON");
+    }
+}

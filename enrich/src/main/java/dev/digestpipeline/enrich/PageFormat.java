@@ -1,0 +1,36 @@
+package dev.digestpipeline.enrich;
+
+import java.util.Locale;
+
+/** The page formats enrich reads, with the parser for each. */
+public enum PageFormat {
+    HF_DAILY_TEXT("hf-daily-text", new DailyPapersTextParser()),
+    HF_DAILY_HTML("hf-daily-html", new DailyPapersHtmlParser()),
+    HF_DAILY_API_JSON("hf-daily-api-json", new DailyPapersApiParser());
+
+    private final String kind;
+    private final DigestPageParser parser;
+
+    PageFormat(String kind, DigestPageParser parser) {
+        this.kind = kind;
+        this.parser = parser;
+    }
+
+    /** The name used in RawPage.kind and in dead-letter reasons. */
+    public String kind() {
+        return kind;
+    }
+
+    public DigestPageParser parser() {
+        return parser;
+    }
+
+    public static PageFormat ofKind(String kind) {
+        for (PageFormat format : values()) {
+            if (format.kind.equals(kind.toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        return null;
+    }
+}
