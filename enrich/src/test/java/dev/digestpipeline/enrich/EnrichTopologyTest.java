@@ -76,7 +76,8 @@ class EnrichTopologyTest {
         List<KeyValue<String, Paper>> out = papersOut.readKeyValuesToList();
         assertEquals(3, out.size());
         assertEquals("title:" + PaperIds.titleHash("VectorMapNet: End-to-end Vectorized HD Map Learning"), out.get(0).key);
-        assertEquals("robotics/autonomous-driving", out.get(0).value.getTags().get(0).getName());
+        assertEquals(List.of("robotics", "robotics/autonomous-driving"),
+                out.get(0).value.getTags().stream().map(t -> t.getName()).toList().subList(0, 2));
     }
 
     @Test
