@@ -1,0 +1,171 @@
+package dev.digestpipeline.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.digestpipeline.enrich.EnrichApp;
+import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.ingest.IngestApp;
+import dev.digestpipeline.ingest.IngestConfig;
+import dev.digestpipeline.ingest.IngestSummary;
+import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Topics;
+import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.SinkApp;
+import dev.digestpipeline.sink.SinkConfig;
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.SharedStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ingest -> enrich -> sink on the real local stack: Kafka, Apicurio Registry and Elasticsearch. */
+class PipelineIT {
+    private static LocalStack stack;
+    private static EnrichApp enrich;
+    private static SinkApp sink;
+    private static PipelineProbe probe;
+
+    @BeforeAll
+    static void startPipeline(@TempDir Path state) throws Exception {
+        stack = SharedStack.get();
+        Map<String, String> env = Map.of("DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "DIGEST_REGISTRY_URL", stack.registryUrl(), "DIGEST_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
+                "DIGEST_STATE_DIR", state.toString());
+        enrich = new EnrichApp(EnrichConfig.from(AppSettings.load(new String[0], env, EnrichConfig.DEFAULTS)));
+        enrich.start();
+        sink = new SinkApp(SinkConfig.from(AppSettings.load(new String[0], env, SinkConfig.DEFAULTS)));
+        sink.start();
+        probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers");
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (sink != null) {
+            sink.close();
+        }
+        if (enrich != null) {
+            enrich.close();
+        }
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    private static IngestSummary publish(String... pages) throws Exception {
+        IngestConfig config = IngestConfig.from(AppSettings.load(new String[0], Map.of(
+                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "DIGEST_REGISTRY_URL", stack.registryUrl()),
+                IngestConfig.DEFAULTS));
+        IngestSummary summary = IngestApp.publish(config, List.of(pages), null);
+        assertEquals(List.of(), summary.failed());
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> { });
+        return summary;
+    }
+
+    private static Path write(Path dir, String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static final String PAGE = """
+            Daily Papers
+
+            Aug 22
+
+            Sparse Mixture-of-Experts at Scale
+
+            We train a mixture of experts language model with 34B parameters.
+
+            Retrieval &amp; Ranking for Long Context
+
+            Long-context retrieval with 1M tokens.
+
+            Robots That Learn From Video
+
+            Robot manipulation policies learned from human videos.
+            """;
+
+    @Test
+    void pageWithThreePapersGivesExactlyThreeDocumentsWithExactTitlesAndAbstracts(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-22.txt", PAGE);
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        List<PaperDocument> docs = probe.papersFrom(uris);
+        assertEquals(3, docs.size());
+        List<List<String>> titlesAndAbstracts = new ArrayList<>();
+        docs.stream().sorted(java.util.Comparator.comparing(PaperDocument::title))
+                .forEach(d -> titlesAndAbstracts.add(List.of(d.title(), d.abstractText(), d.digestDate())));
+        assertEquals(List.of(
+                List.of("Retrieval & Ranking for Long Context", "Long-context retrieval with 1M tokens.", "2025-08-22"),
+                List.of("Robots That Learn From Video", "Robot manipulation policies learned from human videos.", "2025-08-22"),
+                List.of("Sparse Mixture-of-Experts at Scale", "We train a mixture of experts language model with 34B parameters.", "2025-08-22")),
+                titlesAndAbstracts);
+    }
+
+    @Test
+    void publishingTheSamePageAgainKeepsTheSameDocuments(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-23.txt", PAGE.replace("Aug 22", "Aug 23")
+                .replace("Sparse", "Dense").replace("Retrieval &amp;", "Reranking").replace("Robots", "Drones"));
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        List<String> first = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        publish(page.toString());
+        List<String> second = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        assertEquals(3, second.size());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void unparseablePageIsDeadLetteredWithItsReasonWhileGoodPagesStillArrive(@TempDir Path dir) throws Exception {
+        Path bad = write(dir, "blog.html", "<html><body>not a digest</body></html>");
+        Path good = write(dir, "daily-papers-2025-08-24.txt", "Aug 24\n\nA Single Good Paper\n\nIts abstract.\n");
+        IngestSummary summary = publish(bad.toString(), good.toString());
+        String badUri = bad.toUri().toString();
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ, Set.of(badUri));
+        assertEquals(1, letters.size());
+        assertEquals("enrich-parse", letters.get(0).getStage());
+        assertEquals("HTML page is not a Hugging Face Daily Papers page (no DailyPapers data, URI " + badUri + ")",
+                letters.get(0).getReason());
+        assertEquals(List.of("A Single Good Paper"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
+        assertEquals(2, summary.published().size());
+    }
+
+    private static Path corpus() {
+        String dir = System.getProperty("digest.corpus");
+        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "corpus not present (set -Ddigest.corpus)");
+        return Path.of(dir);
+    }
+
+    @Test
+    void corpusTextPageGivesIts88PapersWithTheTitleLinesOfTheFile() throws Exception {
+        Path file = corpus().resolve("text/daily-papers-2025-08-20.txt");
+        List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> titleLines = new ArrayList<>();
+        for (int i = 6; i < lines.size(); i += 2) {
+            titleLines.add(lines.get(i));
+        }
+        Set<String> uris = Set.copyOf(publish(file.toString()).published());
+        List<String> titles = probe.papersFrom(uris).stream().map(PaperDocument::title).sorted().toList();
+        assertEquals(88, titles.size());
+        assertEquals(titleLines.stream().sorted().toList(), titles);
+    }
+
+    @Test
+    void corpusApiJsonGivesIts30PapersWithArxivIds() throws Exception {
+        Path file = corpus().resolve("hf/api-daily-papers.json");
+        Set<String> uris = Set.copyOf(publish(file.toString()).published());
+        List<PaperDocument> docs = probe.papersFrom(uris);
+        assertEquals(30, docs.size());
+        docs.forEach(d -> assertEquals(d.paperId(), d.arxivId()));
+        assertEquals(30, docs.stream().filter(d -> d.arxivId().matches("\\d{4}\\.\\d{5}")).count());
+    }
+}

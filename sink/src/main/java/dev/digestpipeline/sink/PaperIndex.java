@@ -1,0 +1,59 @@
+package dev.digestpipeline.sink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import java.io.IOException;
+
+/**
+ * The papers index: a template with an explicit mapping for {@code <alias>-*}, and a first index behind the
+ * alias. Idempotent: run at every start.
+ */
+public final class PaperIndex {
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public PaperIndex(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    static TypeMapping mapping() {
+        return TypeMapping.of(m -> m
+                .dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("paperId", p -> p.keyword(k -> k))
+                .properties("arxivId", p -> p.keyword(k -> k))
+                .properties("title", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k.ignoreAbove(1024)))))
+                .properties("abstractText", p -> p.text(t -> t))
+                .properties("authors", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k.ignoreAbove(256)))))
+                .properties("digestDate", p -> p.date(d -> d.format("strict_date")))
+                .properties("publishedAt", p -> p.date(d -> d))
+                .properties("parsedAt", p -> p.date(d -> d))
+                .properties("sourcePages", p -> p.keyword(k -> k))
+                .properties("links", p -> p.object(o -> o
+                        .properties("kind", k -> k.keyword(x -> x))
+                        .properties("url", u -> u.keyword(x -> x))))
+                .properties("linkKinds", p -> p.keyword(k -> k))
+                .properties("upvotes", p -> p.integer(i -> i))
+                .properties("tags", p -> p.keyword(k -> k))
+                .properties("tagScores", p -> p.object(o -> o
+                        .properties("name", k -> k.keyword(x -> x))
+                        .properties("score", s -> s.float_(x -> x)))));
+    }
+
+    public void ensure() throws IOException {
+        client.indices().putIndexTemplate(t -> t
+                .name(alias + "-template")
+                .indexPatterns(alias + "-*")
+                .template(tm -> tm
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(mapping())));
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            client.indices().create(c -> c.index(alias + "-000001")
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+        }
+    }
+
+    public String alias() {
+        return alias;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.digestpipeline.sink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.schemas.TopicAdmin;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Indexes digest.papers into Elasticsearch until stopped (SIGTERM or Ctrl-C stop it cleanly). */
+public final class SinkApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SinkApp.class);
+    static final String USAGE = """
+            Usage: sink [options]
+              Reads digest.papers and indexes every paper in Elasticsearch; runs until stopped.
+            Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
+              --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
+              --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
+              --elasticsearch.url=URL        Elasticsearch (default http://127.0.0.1:9200)
+              --group.id=ID                  consumer group (default digest-sink)
+              --index.alias=NAME             alias searched by users (default papers)
+              --batch.size=N                 papers per bulk request at most (default 500)
+              --poll.timeout=DURATION        (default 500ms)
+              --summary.interval=DURATION    how often a summary line is logged (default 30s)
+              --topic.papers / --topic.papers.dlq   topic names
+              --config=FILE                  properties file with any of the above
+              --help                         this text
+            """;
+
+    private final ElasticsearchClient client;
+    private final Serde<Paper> papers;
+    private final KafkaProducer<String, DeadLetter> deadLetters;
+    private final PaperIndexer indexer;
+    private final Thread thread;
+
+    public SinkApp(SinkConfig config) throws IOException {
+        this.client = ElasticsearchClient.of(b -> b.host(config.elasticsearchUrl()));
+        new PaperIndex(client, config.alias()).ensure();
+        createTopics(config);
+        this.papers = RegistrySerdes.valueSerde(config.registryUrl());
+        Serde<DeadLetter> deadLetterSerde = RegistrySerdes.valueSerde(config.registryUrl());
+        this.deadLetters = new KafkaProducer<>(producerProperties(config), new StringSerializer(), deadLetterSerde.serializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.indexer = new PaperIndexer(consumer, papers.deserializer(), client, deadLetters, config, Clock.systemUTC());
+        this.thread = new Thread(indexer, "sink-indexer");
+    }
+
+    static Properties consumerProperties(SinkConfig config) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        return props;
+    }
+
+    static Properties producerProperties(SinkConfig config) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        return props;
+    }
+
+    static void createTopics(SinkConfig config) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            TopicAdmin.ensure(admin, List.of(new NewTopic(config.deadLetterTopic(), 1, (short) 1)
+                    .configs(java.util.Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
+        }
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public PaperIndexer indexer() {
+        return indexer;
+    }
+
+    @Override
+    public void close() {
+        indexer.stop();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close();
+        papers.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.warn("closing the Elasticsearch client: {}", e.toString());
+        }
+    }
+
+    public static void main(String[] args) {
+        SinkConfig config;
+        try {
+            AppSettings settings = AppSettings.load(args, System.getenv(), SinkConfig.DEFAULTS);
+            if (settings.flag("help")) {
+                System.out.print(USAGE);
+                return;
+            }
+            config = SinkConfig.from(settings);
+            log.info("settings: {}", settings.summary());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sink: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            SinkApp app = new SinkApp(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "sink-shutdown"));
+            app.start();
+            app.thread.join();
+        } catch (IOException | RuntimeException e) {
+            log.error("sink failed: {}", e.toString(), e);
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
