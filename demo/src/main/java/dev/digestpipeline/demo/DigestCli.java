@@ -34,9 +34,18 @@ public final class DigestCli {
     private DigestCli() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            System.exit(run(args));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("digest: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
             System.out.print(USAGE);
-            System.exit(args.length == 0 ? 2 : 0);
+            return args.length == 0 ? 2 : 0;
         }
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("DIGEST_HOME", ".")).toAbsolutePath().normalize();
@@ -66,7 +75,7 @@ public final class DigestCli {
                 yield 2;
             }
         };
-        System.exit(code);
+        return code;
     }
 
     private static int demo(Path home, Path stackDir, AppProcesses apps, Map<String, String> env, List<String> args)
@@ -77,6 +86,7 @@ public final class DigestCli {
             pages.add(home.resolve("samples").toString());
         }
         long started = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         Optional<LocalStack> running = LocalStack.attach(stackDir);
         LocalStack stack;
         if (running.isPresent()) {
@@ -100,13 +110,16 @@ public final class DigestCli {
                     stack.elasticsearchUrl(), "papers")) {
                 probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(5), line -> say(line));
                 Set<String> uris = new HashSet<>(ingest.published());
-                List<DeadLetter> pageLetters = probe.deadLetters(Topics.PAGES_DLQ, uris);
+                List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ, uris));
+                // the topic keeps earlier runs' letters for the same pages: count this run's
+                pageLetters.removeIf(letter -> letter.getFailedAt().isBefore(startedAt));
                 long indexed = uris.isEmpty() ? 0 : probe.indexedFrom(uris);
                 say("");
                 say("== summary ==");
                 say("pages read:          " + (ingest.published().size() + ingest.failed().size())
                         + " (" + ingest.published().size() + " published, " + ingest.failed().size() + " refused by ingest)");
                 ingest.failed().forEach(f -> say("  refused: " + f));
+                say("papers parsed:       " + probe.parsedPaperIds(uris).size() + " distinct");
                 say("papers indexed:      " + indexed);
                 say("pages dead-lettered: " + pageLetters.size());
                 for (DeadLetter letter : pageLetters) {

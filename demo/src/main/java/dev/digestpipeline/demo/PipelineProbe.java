@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RegistrySerdes;
 import dev.digestpipeline.schemas.Topics;
 import dev.digestpipeline.sink.PaperDocument;
@@ -144,13 +145,34 @@ public final class PipelineProbe implements AutoCloseable {
 
     /** Dead letters on the topic whose key is one of the given keys, read from the beginning. */
     public List<DeadLetter> deadLetters(String topic, Set<String> keys) {
+        List<DeadLetter> letters = new ArrayList<>();
+        this.<DeadLetter>readAll(topic).forEach(r -> {
+            if (keys.contains(r.key())) {
+                letters.add(r.value());
+            }
+        });
+        return letters;
+    }
+
+    /** Distinct ids of the papers enrich parsed from the given pages, read from digest.papers. */
+    public Set<String> parsedPaperIds(Set<String> sourcePages) {
+        Set<String> ids = new java.util.TreeSet<>();
+        this.<Paper>readAll(Topics.PAPERS).forEach(r -> {
+            if (r.value() != null && r.value().getSourcePages().stream().anyMatch(sourcePages::contains)) {
+                ids.add(r.key());
+            }
+        });
+        return ids;
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<DeadLetter> letters = new ArrayList<>();
-        try (Serde<DeadLetter> serde = RegistrySerdes.valueSerde(registryUrl);
-             KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
+        List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl);
+             KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -158,14 +180,10 @@ public final class PipelineProbe implements AutoCloseable {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Instant deadline = Instant.now().plusSeconds(30);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(record.key())) {
-                        letters.add(record.value());
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
-        return letters;
+        return records;
     }
 
     public static String histogramLine(Map<String, Long> histogram) {
