@@ -41,8 +41,7 @@ public record EnrichConfig(
             Map.entry("taxonomy", ""));
 
     public static EnrichConfig from(AppSettings settings) {
-        String taxonomy = settings.has("taxonomy") && !settingOrEmpty(settings, "taxonomy").isEmpty()
-                ? settings.string("taxonomy") : null;
+        String taxonomy = settings.optionalString("taxonomy");
         return new EnrichConfig(
                 settings.string("bootstrap.servers"),
                 settings.string("registry.url"),
@@ -57,13 +56,6 @@ public record EnrichConfig(
                 taxonomy == null ? null : Path.of(taxonomy));
     }
 
-    private static String settingOrEmpty(AppSettings settings, String key) {
-        try {
-            return settings.string(key);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
 
     public TopicTagger tagger() {
         return taxonomy == null ? TopicTagger.defaultTaxonomy() : TopicTagger.fromFile(taxonomy);

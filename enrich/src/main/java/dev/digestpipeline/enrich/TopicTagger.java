@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,14 +115,10 @@ public final class TopicTagger {
                 }
             }
         }
-        Map<String, Double> kept = new LinkedHashMap<>();
-        scores.entrySet().stream().filter(e -> e.getValue() >= MIN_SCORE)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> kept.put(e.getKey(), e.getValue()));
-        List<ScoredTag> tags = new ArrayList<>();
-        kept.forEach((name, score) -> tags.add(new ScoredTag(name, Math.round(score * 100) / 100.0)));
-        tags.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
-        return tags;
+        return scores.entrySet().stream().filter(e -> e.getValue() >= MIN_SCORE)
+                .map(e -> new ScoredTag(e.getKey(), Math.round(e.getValue() * 100) / 100.0))
+                .sorted(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name))
+                .toList();
     }
 
     /** Whole-word match of a phrase, also with a plural 's' or 'es' on its last word. */

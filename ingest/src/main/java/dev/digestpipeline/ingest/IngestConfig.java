@@ -35,16 +35,9 @@ public record IngestConfig(
                 settings.integer("partitions", 1, 1000),
                 settings.integer("max.page.bytes", 1024, 64 * 1024 * 1024),
                 settings.duration("http.timeout"),
-                optional(settings, "kind"));
+                settings.optionalString("kind"));
     }
 
-    private static String optional(AppSettings settings, String key) {
-        try {
-            return settings.string(key);
-        } catch (IllegalArgumentException absent) {
-            return null;
-        }
-    }
 
     int maxRecordBytes() {
         return maxPageBytes + RECORD_OVERHEAD_BYTES;

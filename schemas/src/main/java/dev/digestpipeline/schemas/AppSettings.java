@@ -112,6 +112,12 @@ public final class AppSettings {
         return value;
     }
 
+    /** The setting's value, or null when it is absent or blank. */
+    public String optionalString(String key) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public int integer(String key, int min, int max) {
         String value = string(key);
         try {

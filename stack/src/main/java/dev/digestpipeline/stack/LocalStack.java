@@ -122,13 +122,7 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Properties state = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            state.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        LocalStack stack = new LocalStack(dataDir, state);
+        LocalStack stack = new LocalStack(dataDir, readState(file));
         return SERVERS.stream().allMatch(stack::isRunning) ? Optional.of(stack) : Optional.empty();
     }
 
@@ -173,15 +167,8 @@ public final class LocalStack implements AutoCloseable {
     /** Stops whatever the state file in the folder names, running or half-started; returns the names stopped. */
     public static List<String> stop(Path dataDir) {
         List<String> stopped = new ArrayList<>();
-        Properties state = new Properties();
         Path file = dataDir.resolve(STATE_FILE);
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                state.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Properties state = Files.isRegularFile(file) ? readState(file) : new Properties();
         // fall back to the PID files each server writes, for a stack whose start was interrupted
         for (String server : SERVERS) {
             Optional<Long> pid = Optional.ofNullable(state.getProperty(server + ".pid")).map(Long::parseLong)
@@ -198,6 +185,16 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return stopped;
+    }
+
+    private static Properties readState(Path file) {
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            state.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return state;
     }
 
     private static String pidFileOf(String server) {
