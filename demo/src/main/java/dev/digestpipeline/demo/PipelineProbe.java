@@ -79,9 +79,11 @@ public final class PipelineProbe implements AutoCloseable {
         Instant nextReport = Instant.now();
         while (true) {
             long enrichLag = lagOrMax(enrichGroup, Topics.PAGES_RAW);
+            long mergeLag = repartitionLag(enrichGroup);
             long sinkLag = lagOrMax(sinkGroup, Topics.PAPERS);
             // with exactly-once, a committed transaction leaves one marker offset after the last record
-            if (enrichLag == 0 && sinkLag <= 1 && lagStable(sinkGroup)) {
+            if (enrichLag == 0 && mergeLag <= repartitionPartitions(enrichGroup) && sinkLag <= 1
+                    && repartitionLag(enrichGroup) == mergeLag && lagStable(sinkGroup)) {
                 es.indices().refresh(r -> r.index(alias));
                 return;
             }
@@ -96,6 +98,42 @@ public final class PipelineProbe implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** Lag of enrich's own stage between parsing and merging (its repartition topics). */
+    private long repartitionLag(String enrichGroup) {
+        long lag = 0;
+        for (String topic : repartitionTopics(enrichGroup)) {
+            long one = lagOrMax(enrichGroup, topic);
+            if (one == Long.MAX_VALUE) {
+                return Long.MAX_VALUE;
+            }
+            lag += one;
+        }
+        return lag;
+    }
+
+    private long repartitionPartitions(String enrichGroup) {
+        try {
+            return admin.describeTopics(repartitionTopics(enrichGroup)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .values().stream().mapToLong(d -> d.partitions().size()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private List<String> repartitionTopics(String enrichGroup) {
+        try {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition")).sorted().toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    /** Every record of a topic, read_committed, from the beginning to its current end. */
+    public <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> records(String topic) {
+        return readAll(topic);
     }
 
     private boolean lagStable(String sinkGroup) throws Exception {

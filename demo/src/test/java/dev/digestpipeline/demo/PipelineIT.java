@@ -10,6 +10,8 @@ import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
 import dev.digestpipeline.schemas.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.schemas.Topics;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.SinkApp;
@@ -112,6 +114,42 @@ class PipelineIT {
     }
 
     @Test
+    void mergedPaperIsRoutedByTagAndByAreaAndCountedInTheTrends(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-25.txt", "Aug 25\n\nRobot Grasping From Video Demonstrations\n\n"
+                + "A robot learns grasping and manipulation from videos of people.\n");
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        Set<String> ids = probe.parsedPaperIds(uris);
+        assertEquals(1, ids.size());
+        String id = ids.iterator().next();
+        List<String> tagKeys = probe.<Paper>records(Topics.PAPERS_BY_TAG).stream()
+                .filter(r -> r.value().getPaperId().equals(id)).map(r -> r.key()).toList();
+        assertEquals(true, tagKeys.contains("robotics"), tagKeys.toString());
+        assertEquals(1, probe.<Paper>records(Topics.AREA_PREFIX + "robotics").stream()
+                .filter(r -> r.key().equals(id)).count());
+        assertEquals(0, probe.<Paper>records(Topics.AREA_PREFIX + "speech").stream()
+                .filter(r -> r.key().equals(id)).count());
+        // trend updates leave with enrich's next commit
+        List<TagTrend> trends = List.of();
+        for (int i = 0; i < 60 && trends.isEmpty(); i++) {
+            trends = probe.<TagTrend>records(Topics.TRENDS).stream().map(r -> r.value())
+                    .filter(t -> t.getTag().equals("robotics") && t.getDistinctPapers() >= 1).toList();
+            Thread.sleep(500);
+        }
+        assertEquals(Set.of("day", "hour"), trends.stream().map(TagTrend::getGranularity).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void republishedPageLeavesTheMergedRevisionAtOne(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        publish(page.toString());
+        List<Paper> states = probe.<Paper>records(Topics.PAPERS).stream().map(r -> r.value())
+                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains)).toList();
+        assertEquals(List.of(1), states.stream().map(Paper::getRevision).toList());
+        assertEquals(1, states.get(0).getAppearances());
+    }
+
+    @Test
     void publishingTheSamePageAgainKeepsTheSameDocuments(@TempDir Path dir) throws Exception {
         Path page = write(dir, "daily-papers-2025-08-23.txt", PAGE.replace("Aug 22", "Aug 23")
                 .replace("Sparse", "Dense").replace("Retrieval &amp;", "Reranking").replace("Robots", "Drones"));
@@ -132,8 +170,8 @@ class PipelineIT {
         List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ, Set.of(badUri));
         assertEquals(1, letters.size());
         assertEquals("enrich-parse", letters.get(0).getStage());
-        assertEquals("HTML page is not a Hugging Face Daily Papers page (no DailyPapers data, URI " + badUri + ")",
-                letters.get(0).getReason());
+        assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
+                + "no arXiv abstract (URI " + badUri + ")", letters.get(0).getReason());
         assertEquals(List.of("A Single Good Paper"),
                 probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
         assertEquals(2, summary.published().size());

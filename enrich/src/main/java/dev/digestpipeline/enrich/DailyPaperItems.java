@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the items of Hugging Face's daily papers JSON ({paper: {id, title, summary, authors, upvotes, ...}, ...}),
@@ -15,31 +16,44 @@ import java.util.List;
 final class DailyPaperItems {
     private DailyPaperItems() {}
 
-    static List<ParsedPaper> read(JsonNode items, String where) throws UnparseablePageException {
+    static PageParse read(JsonNode items, String where) throws UnparseablePageException {
         if (!items.isArray()) {
             throw new UnparseablePageException(where + ": expected an array of daily-paper items, found "
-                    + items.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+                    + items.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
-        List<ParsedPaper> papers = new ArrayList<>();
+        PageParse.Collector out = new PageParse.Collector();
         int position = 0;
         for (JsonNode item : items) {
             position++;
-            JsonNode paper = item.has("paper") ? item.get("paper") : item;
+            if (!item.isObject()) {
+                out.skip(position, where + " item is " + item.getNodeType().toString().toLowerCase(Locale.ROOT)
+                        + ", not an object");
+                continue;
+            }
+            JsonNode paper = item.path("paper").isObject() ? item.get("paper") : item;
             String title = TextNormalizer.normalize(text(paper, "title", text(item, "title", null)));
             if (title == null) {
-                throw new UnparseablePageException(where + ": item " + position + " has no title");
+                out.skip(position, where + " item has no title");
+                continue;
             }
-            papers.add(new ParsedPaper(
-                    title,
-                    TextNormalizer.normalize(text(paper, "summary", text(item, "summary", null))),
-                    authors(paper.path("authors")),
-                    ArxivIds.normalize(text(paper, "id", null)),
-                    paper.path("upvotes").isNumber() ? paper.path("upvotes").asInt() : null,
-                    instant(text(paper, "publishedAt", null)),
-                    day(text(paper, "submittedOnDailyAt", null)),
-                    links(paper)));
+            String summary = TextNormalizer.normalize(text(paper, "summary", text(item, "summary", null)));
+            ParsedPaper.Builder parsed = ParsedPaper.builder(title)
+                    .abstractText(summary)
+                    .authors(authors(paper.path("authors")))
+                    .arxiv(text(paper, "id", null))
+                    .upvotes(integer(paper, "upvotes"))
+                    .commentCount(integer(item, "numComments"))
+                    .publishedAt(instant(text(paper, "publishedAt", null)))
+                    .digestDate(day(text(paper, "submittedOnDailyAt", text(item, "publishedAt", null))));
+            links(paper, parsed);
+            out.add(parsed.build());
         }
-        return papers;
+        return out.result();
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.canConvertToInt() && value.isIntegralNumber() ? value.asInt() : null;
     }
 
     private static List<String> authors(JsonNode authors) {
@@ -53,22 +67,14 @@ final class DailyPaperItems {
         return names;
     }
 
-    private static List<ExtractedLink> links(JsonNode paper) {
-        List<ExtractedLink> links = new ArrayList<>();
-        String repo = text(paper, "githubRepo", null);
-        if (repo != null && !repo.isBlank()) {
-            links.add(new ExtractedLink("code", repo.strip()));
-        }
-        String project = text(paper, "projectPage", null);
-        if (project != null && !project.isBlank()) {
-            links.add(new ExtractedLink("project", project.strip()));
-        }
+    private static void links(JsonNode paper, ParsedPaper.Builder parsed) {
+        parsed.link("code", text(paper, "githubRepo", null));
+        parsed.link("project", text(paper, "projectPage", null));
         String id = ArxivIds.normalize(text(paper, "id", null));
         if (id != null) {
-            links.add(new ExtractedLink("paper", "https://arxiv.org/abs/" + id));
-            links.add(new ExtractedLink("pdf", "https://arxiv.org/pdf/" + id));
+            parsed.link("paper", "https://arxiv.org/abs/" + id);
+            parsed.link("pdf", "https://arxiv.org/pdf/" + id);
         }
-        return links;
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonFactory;
-import java.util.List;
 
 /** The huggingface.co/api/daily_papers answer: a JSON array of items (or an object with dailyPapers). */
 public final class DailyPapersApiParser implements DigestPageParser {
@@ -13,13 +12,14 @@ public final class DailyPapersApiParser implements DigestPageParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
 
     @Override
-    public List<ParsedPaper> parse(PageContent page) throws UnparseablePageException {
+    public PageParse parse(PageContent page) throws UnparseablePageException {
         JsonNode root;
         try {
             root = JSON.readTree(page.text());
         } catch (JsonProcessingException e) {
-            throw new UnparseablePageException("daily papers JSON is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new UnparseablePageException("daily papers JSON is not valid JSON: " + e.getOriginalMessage() + at);
         }
         if (root != null && root.isObject() && root.has("dailyPapers")) {
             root = root.get("dailyPapers");

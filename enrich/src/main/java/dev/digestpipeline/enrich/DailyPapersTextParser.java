@@ -25,7 +25,7 @@ public final class DailyPapersTextParser implements DigestPageParser {
     static final int MAX_TITLE_CHARS = 400;
 
     @Override
-    public List<ParsedPaper> parse(PageContent page) throws UnparseablePageException {
+    public PageParse parse(PageContent page) throws UnparseablePageException {
         List<String> blocks = blocks(page.text());
         LocalDate day = null;
         int start = 0;
@@ -66,14 +66,15 @@ public final class DailyPapersTextParser implements DigestPageParser {
         if (title != null) {
             papers.add(paper(title, abstractText, day));
         }
-        return papers;
+        return PageParse.of(papers);
     }
 
     private static ParsedPaper paper(String title, StringBuilder abstractText, LocalDate day) {
-        return new ParsedPaper(TextNormalizer.normalize(title),
-                abstractText == null ? null : TextNormalizer.normalize(abstractText.toString()),
-                List.of(), null, null, null, day,
-                abstractText == null ? List.of() : LinkClassifier.linksIn(abstractText.toString()));
+        ParsedPaper.Builder paper = ParsedPaper.builder(TextNormalizer.normalize(title)).digestDate(day);
+        if (abstractText != null) {
+            paper.abstractText(TextNormalizer.normalize(abstractText.toString()));
+        }
+        return paper.build();
     }
 
     /** Paragraphs separated by blank lines, each trimmed, with its line breaks kept. */

@@ -1,8 +1,9 @@
 package dev.digestpipeline.enrich;
 
-import java.util.List;
-
-/** Reads the papers of one page format. Implementations never let an exception other than their own escape. */
+/**
+ * Reads the papers of one page format. A page that cannot be read at all is an {@link UnparseablePageException}
+ * with a precise reason; an entry that cannot be read is skipped with its reason in {@link PageParse#skipped()}.
+ */
 public interface DigestPageParser {
-    List<ParsedPaper> parse(PageContent page) throws UnparseablePageException;
+    PageParse parse(PageContent page) throws UnparseablePageException;
 }

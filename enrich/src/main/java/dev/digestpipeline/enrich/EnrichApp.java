@@ -5,8 +5,10 @@ import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.schemas.TopicAdmin;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,25 +34,36 @@ public final class EnrichApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichApp.class);
     static final String USAGE = """
             Usage: enrich [options]
-              Reads digest.pages.raw, writes digest.papers and digest.pages.dlq; runs until stopped.
+              Reads digest.pages.raw; writes digest.papers (merged), digest.papers.by-tag, digest.papers.area.AREA,
+              digest.trends, digest.pages.dlq and digest.papers.dlq; runs until stopped.
             Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
               --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
               --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
               --application.id=ID            Kafka Streams application id (default digest-enrich)
               --partitions=N                 partitions of the topics it creates (default 3)
+              --replication.factor=N         of the topics it creates and its internal topics (default 1)
+              --routed.retention=DURATION    retention of digest.papers.by-tag and the area topics (default 7d)
+              --trend.retention=DURATION     retention of digest.trends (default 30d)
+              --trend.day.grace=DURATION     how late a page may come and still count in its day (default 6h)
+              --trend.hour.grace=DURATION    the same for hours (default 30m)
+              --changelog.min.insync.replicas=N   of the merge store's changelog (default 1)
               --stream.threads=N             (default 1)
               --commit.interval=DURATION     exactly-once commit interval (default 1s)
               --summary.interval=DURATION    how often a summary line is logged (default 30s)
               --state.dir=DIR                Kafka Streams state folder
               --taxonomy=FILE                topic taxonomy (default: the built-in one)
-              --topic.pages.raw / --topic.papers / --topic.pages.dlq   topic names
+              --topic.pages.raw, --topic.papers, --topic.pages.dlq, --topic.papers.dlq,
+              --topic.papers.by-tag, --topic.area.prefix, --topic.trends   topic names
               --config=FILE                  properties file with any of the above
+              --describe                     print the topology (Topology#describe) and exit
               --help                         this text
             """;
 
     private final EnrichConfig config;
     private final EnrichCounters counters = new EnrichCounters();
     private final KafkaStreams streams;
+    private final Topology topology;
+    private final List<String> areas;
     private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "enrich-summary");
         t.setDaemon(true);
@@ -59,13 +72,11 @@ public final class EnrichApp implements AutoCloseable {
 
     public EnrichApp(EnrichConfig config) {
         this.config = config;
-        Serde<RawPage> rawPages = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<Paper> papers = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registryUrl());
-        Clock clock = Clock.systemUTC();
-        Topology topology = EnrichTopology.build(config.topics(), rawPages.deserializer(), papers, deadLetters,
-                new PageEnricher(config.tagger(), clock), counters, clock);
-        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        EnrichTopology.EnrichSerdes serdes = registrySerdes(config);
+        TopicTagger tagger = config.tagger();
+        this.areas = areas(tagger);
+        this.topology = topology(config, tagger, serdes, counters);
+        this.streams = new KafkaStreams(topology, streamsProperties(config, serdes.deadLetters()));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -73,7 +84,30 @@ public final class EnrichApp implements AutoCloseable {
         streams.setStateListener((now, before) -> log.info("state {} -> {}", before, now));
     }
 
-    static Properties streamsProperties(EnrichConfig config) {
+    static EnrichTopology.EnrichSerdes registrySerdes(EnrichConfig config) {
+        Serde<RawPage> rawPages = RegistrySerdes.valueSerde(config.registryUrl());
+        Serde<Paper> papers = RegistrySerdes.valueSerde(config.registryUrl());
+        Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registryUrl());
+        Serde<TagTrend> trends = RegistrySerdes.valueSerde(config.registryUrl());
+        return new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends);
+    }
+
+    static Topology topology(EnrichConfig config, TopicTagger tagger, EnrichTopology.EnrichSerdes serdes,
+                             EnrichCounters counters) {
+        Clock clock = Clock.systemUTC();
+        return EnrichTopology.build(config.topics(), areas(tagger), config.trendWindows(), config.changelogConfig(),
+                serdes, new PageEnricher(tagger, clock), new PaperMerger(tagger), counters, clock);
+    }
+
+    static List<String> areas(TopicTagger tagger) {
+        return tagger.taxonomy().areas().stream().map(Taxonomy.Tag::name).toList();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    static Properties streamsProperties(EnrichConfig config, Serde<DeadLetter> deadLetters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -81,7 +115,14 @@ public final class EnrichApp implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        props.put(DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, config.topics().pagesRaw());
+        props.put(DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, config.topics().pagesDlq());
+        props.put(DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, config.topics().papersDlq());
+        props.put(DeadLetterExceptionHandler.SERIALIZER_CONFIG, deadLetters.serializer());
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // raw pages can be several MiB
@@ -91,24 +132,34 @@ public final class EnrichApp implements AutoCloseable {
         return props;
     }
 
-    /** Creates the topics this app writes (and the input, so it can start before the first page arrives). */
-    public static void createTopics(EnrichConfig config) {
+    /** Creates the topics this app reads and writes, so it can start before the first page arrives. */
+    public static void createTopics(EnrichConfig config, List<String> areas) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        short rf = 1;
+        short rf = config.replicationFactor();
+        int n = config.partitions();
+        EnrichConfig.TopicNames topics = config.topics();
+        String bigRecords = Integer.toString(16 * 1024 * 1024);
+        Map<String, String> routed = Map.of("retention.ms", Long.toString(config.routedRetention().toMillis()));
+        List<NewTopic> all = new ArrayList<>(List.of(
+                new NewTopic(topics.pagesRaw(), n, rf).configs(Map.of("max.message.bytes", bigRecords)),
+                new NewTopic(topics.papers(), n, rf).configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(topics.pagesDlq(), n, rf).configs(Map.of("max.message.bytes", bigRecords)),
+                new NewTopic(topics.papersDlq(), n, rf),
+                new NewTopic(topics.papersByTag(), n, rf).configs(routed),
+                new NewTopic(topics.trends(), n, rf).configs(Map.of("cleanup.policy", "compact,delete",
+                        "retention.ms", Long.toString(config.trendRetention().toMillis())))));
+        for (String area : areas) {
+            all.add(new NewTopic(topics.areaTopic(area), n, rf).configs(routed));
+        }
         try (Admin admin = Admin.create(props)) {
-            TopicAdmin.ensure(admin, List.of(
-                    new NewTopic(config.topics().pagesRaw(), config.partitions(), rf)
-                            .configs(Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024))),
-                    new NewTopic(config.topics().papers(), config.partitions(), rf)
-                            .configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(config.topics().pagesDlq(), config.partitions(), rf)
-                            .configs(Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
+            TopicAdmin.ensure(admin, all);
         }
     }
 
     public void start() {
-        createTopics(config);
+        createTopics(config, areas);
+        log.info("topology:\n{}", topology.describe());
         streams.start();
         long every = config.summaryInterval().toMillis();
         summary.scheduleAtFixedRate(() -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
@@ -138,6 +189,10 @@ public final class EnrichApp implements AutoCloseable {
                 return;
             }
             config = EnrichConfig.from(settings);
+            if (settings.flag("describe")) {
+                System.out.print(topology(config, config.tagger(), registrySerdes(config), new EnrichCounters()).describe());
+                return;
+            }
             log.info("settings: {}", settings.summary());
         } catch (IllegalArgumentException e) {
             System.err.println("enrich: " + e.getMessage());

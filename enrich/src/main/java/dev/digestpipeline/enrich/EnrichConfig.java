@@ -13,6 +13,11 @@ public record EnrichConfig(
         String applicationId,
         TopicNames topics,
         int partitions,
+        short replicationFactor,
+        Duration routedRetention,
+        Duration trendRetention,
+        EnrichTopology.TrendWindows trendWindows,
+        int changelogMinInsyncReplicas,
         int streamThreads,
         Duration commitInterval,
         Duration summaryInterval,
@@ -20,9 +25,16 @@ public record EnrichConfig(
         Path taxonomy) {
 
     /** The topics the topology reads and writes. */
-    public record TopicNames(String pagesRaw, String papers, String pagesDlq) {
+    public record TopicNames(String pagesRaw, String papers, String pagesDlq, String papersDlq, String papersByTag,
+                             String areaPrefix, String trends) {
         public static TopicNames defaults() {
-            return new TopicNames(Topics.PAGES_RAW, Topics.PAPERS, Topics.PAGES_DLQ);
+            return new TopicNames(Topics.PAGES_RAW, Topics.PAPERS, Topics.PAGES_DLQ, Topics.PAPERS_DLQ,
+                    Topics.PAPERS_BY_TAG, Topics.AREA_PREFIX, Topics.TRENDS);
+        }
+
+        /** The topic of one area: digest.papers.area.vision. */
+        public String areaTopic(String area) {
+            return areaPrefix + area;
         }
     }
 
@@ -33,7 +45,17 @@ public record EnrichConfig(
             Map.entry("topic.pages.raw", Topics.PAGES_RAW),
             Map.entry("topic.papers", Topics.PAPERS),
             Map.entry("topic.pages.dlq", Topics.PAGES_DLQ),
+            Map.entry("topic.papers.dlq", Topics.PAPERS_DLQ),
+            Map.entry("topic.papers.by-tag", Topics.PAPERS_BY_TAG),
+            Map.entry("topic.area.prefix", Topics.AREA_PREFIX),
+            Map.entry("topic.trends", Topics.TRENDS),
             Map.entry("partitions", "3"),
+            Map.entry("replication.factor", "1"),
+            Map.entry("routed.retention", "7d"),
+            Map.entry("trend.retention", "30d"),
+            Map.entry("trend.day.grace", "6h"),
+            Map.entry("trend.hour.grace", "30m"),
+            Map.entry("changelog.min.insync.replicas", "1"),
             Map.entry("stream.threads", "1"),
             Map.entry("commit.interval", "1s"),
             Map.entry("summary.interval", "30s"),
@@ -42,13 +64,26 @@ public record EnrichConfig(
 
     public static EnrichConfig from(AppSettings settings) {
         String taxonomy = settings.optionalString("taxonomy");
+        int replication = settings.integer("replication.factor", 1, 16);
+        int minInsync = settings.integer("changelog.min.insync.replicas", 1, 16);
+        if (minInsync > replication) {
+            throw new IllegalArgumentException("changelog.min.insync.replicas (" + minInsync
+                    + ") cannot exceed replication.factor (" + replication + ")");
+        }
         return new EnrichConfig(
                 settings.string("bootstrap.servers"),
                 settings.string("registry.url"),
                 settings.string("application.id"),
                 new TopicNames(settings.string("topic.pages.raw"), settings.string("topic.papers"),
-                        settings.string("topic.pages.dlq")),
+                        settings.string("topic.pages.dlq"), settings.string("topic.papers.dlq"),
+                        settings.string("topic.papers.by-tag"), settings.string("topic.area.prefix"),
+                        settings.string("topic.trends")),
                 settings.integer("partitions", 1, 1000),
+                (short) replication,
+                settings.duration("routed.retention"),
+                settings.duration("trend.retention"),
+                new EnrichTopology.TrendWindows(settings.duration("trend.day.grace"), settings.duration("trend.hour.grace")),
+                minInsync,
                 settings.integer("stream.threads", 1, 64),
                 settings.duration("commit.interval"),
                 settings.duration("summary.interval"),
@@ -56,8 +91,12 @@ public record EnrichConfig(
                 taxonomy == null ? null : Path.of(taxonomy));
     }
 
-
     public TopicTagger tagger() {
-        return taxonomy == null ? TopicTagger.defaultTaxonomy() : TopicTagger.fromFile(taxonomy);
+        return taxonomy == null ? TopicTagger.bundled() : new TopicTagger(Taxonomy.fromFile(taxonomy));
+    }
+
+    /** Settings of the merge store's changelog topic. */
+    public Map<String, String> changelogConfig() {
+        return Map.of("min.insync.replicas", Integer.toString(changelogMinInsyncReplicas));
     }
 }

@@ -7,6 +7,8 @@ public final class EnrichCounters {
     private final LongAdder pages = new LongAdder();
     private final LongAdder papers = new LongAdder();
     private final LongAdder deadLetters = new LongAdder();
+    private final LongAdder merged = new LongAdder();
+    private final LongAdder unchanged = new LongAdder();
 
     void page(int paperCount) {
         pages.increment();
@@ -15,6 +17,14 @@ public final class EnrichCounters {
 
     void deadLetter() {
         deadLetters.increment();
+    }
+
+    void merged() {
+        merged.increment();
+    }
+
+    void unchanged() {
+        unchanged.increment();
     }
 
     public long pages() {
@@ -31,6 +41,7 @@ public final class EnrichCounters {
 
     @Override
     public String toString() {
-        return pages() + " pages parsed, " + papers() + " papers, " + deadLetters() + " pages dead-lettered";
+        return pages() + " pages parsed, " + papers() + " papers read, " + merged.sum() + " merged states emitted, "
+                + unchanged.sum() + " sightings changed nothing, " + deadLetters() + " pages dead-lettered";
     }
 }

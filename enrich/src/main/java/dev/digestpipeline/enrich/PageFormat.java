@@ -6,7 +6,11 @@ import java.util.Locale;
 public enum PageFormat {
     HF_DAILY_TEXT("hf-daily-text", new DailyPapersTextParser()),
     HF_DAILY_HTML("hf-daily-html", new DailyPapersHtmlParser()),
-    HF_DAILY_API_JSON("hf-daily-api-json", new DailyPapersApiParser());
+    HF_DAILY_API_JSON("hf-daily-api-json", new DailyPapersApiParser()),
+    ARXIV_LISTING_HTML("arxiv-listing-html", new ArxivListingParser()),
+    ARXIV_ABS_HTML("arxiv-abs-html", new ArxivAbstractPageParser()),
+    ARXIV_ATOM("arxiv-atom", new ArxivAtomParser()),
+    ARXIV_RSS("arxiv-rss", new ArxivRssParser());
 
     private final String kind;
     private final DigestPageParser parser;
@@ -16,7 +20,7 @@ public enum PageFormat {
         this.parser = parser;
     }
 
-    /** The name used in RawPage.kind and in dead-letter reasons. */
+    /** The name used in RawPage.kind, in Paper.pageKind and in dead-letter reasons. */
     public String kind() {
         return kind;
     }

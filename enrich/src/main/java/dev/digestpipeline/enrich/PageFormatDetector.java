@@ -2,9 +2,11 @@ package dev.digestpipeline.enrich;
 
 import java.util.Locale;
 
-/** Tells a page's format from its declared kind, content type, URI and first bytes. */
+/** Tells a page's format from its declared kind, content type, URI and content. */
 public final class PageFormatDetector {
     private static final int SNIFF_CHARS = 4096;
+    /** More undecodable characters than this share of the text means it is not text in the charset we used. */
+    private static final double MAX_UNDECODABLE_SHARE = 0.01;
 
     private PageFormatDetector() {}
 
@@ -21,21 +23,21 @@ public final class PageFormatDetector {
                     + Math.min(page.bytes().length, SNIFF_CHARS) + " bytes)");
         }
         String text = page.text();
+        checkDecoded(text, page);
         String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
         String lowerHead = head.toLowerCase(Locale.ROOT);
         String type = page.contentType() == null ? "" : page.contentType().toLowerCase(Locale.ROOT);
+        String uri = page.sourceUri() == null ? "" : page.sourceUri().toLowerCase(Locale.ROOT);
         if (head.startsWith("[") || head.startsWith("{") || type.contains("json")) {
             return PageFormat.HF_DAILY_API_JSON;
         }
-        if (lowerHead.startsWith("<?xml") || lowerHead.startsWith("<feed") || lowerHead.startsWith("<rss")) {
-            throw new UnparseablePageException("XML feeds (arXiv Atom/RSS) are not supported yet");
+        boolean html = lowerHead.startsWith("<!doctype html") || lowerHead.contains("<html") || type.contains("html");
+        if (!html && (lowerHead.startsWith("<?xml") || lowerHead.startsWith("<feed") || lowerHead.startsWith("<rss")
+                || lowerHead.startsWith("<rdf") || type.contains("xml"))) {
+            return xmlFormat(lowerHead, type);
         }
-        if (lowerHead.startsWith("<!doctype html") || lowerHead.startsWith("<html") || type.contains("html")) {
-            if (text.contains("DailyPapers") || uriContains(page, "huggingface.co/papers")) {
-                return PageFormat.HF_DAILY_HTML;
-            }
-            throw new UnparseablePageException("HTML page is not a Hugging Face Daily Papers page "
-                    + "(no DailyPapers data, URI " + page.sourceUri() + ")");
+        if (html) {
+            return htmlFormat(text, uri);
         }
         if (head.startsWith("<")) {
             throw new UnparseablePageException("markup page of unknown format (starts with '"
@@ -44,8 +46,48 @@ public final class PageFormatDetector {
         return PageFormat.HF_DAILY_TEXT;
     }
 
-    private static boolean uriContains(PageContent page, String part) {
-        return page.sourceUri() != null && page.sourceUri().contains(part);
+    private static PageFormat xmlFormat(String lowerHead, String type) throws UnparseablePageException {
+        if (lowerHead.contains("<feed") || type.contains("atom")) {
+            return PageFormat.ARXIV_ATOM;
+        }
+        if (lowerHead.contains("<rss") || lowerHead.contains("<rdf:rdf") || type.contains("rss")) {
+            return PageFormat.ARXIV_RSS;
+        }
+        int root = lowerHead.indexOf('<', lowerHead.startsWith("<?xml") ? lowerHead.indexOf("?>") + 1 : 0);
+        String start = root < 0 ? "" : lowerHead.substring(root, Math.min(lowerHead.length(), root + 30));
+        throw new UnparseablePageException("XML document is neither an Atom feed nor an RSS feed (starts with '"
+                + start.replace('\n', ' ') + "')");
+    }
+
+    private static PageFormat htmlFormat(String text, String uri) throws UnparseablePageException {
+        if (uri.contains("arxiv.org/list/") || text.contains("id='articles'") || text.contains("id=\"articles\"")
+                || text.contains("class=\"list-title") || text.contains("class='list-title")) {
+            return PageFormat.ARXIV_LISTING_HTML;
+        }
+        if (uri.contains("arxiv.org/abs/") || text.contains("citation_arxiv_id")
+                || text.contains("class=\"abstract mathjax\"")) {
+            return PageFormat.ARXIV_ABS_HTML;
+        }
+        if (text.contains("DailyPapers") || uri.contains("huggingface.co/papers")) {
+            return PageFormat.HF_DAILY_HTML;
+        }
+        throw new UnparseablePageException("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv "
+                + "listing entries, no arXiv abstract (URI " + (uri.isEmpty() ? "unknown" : uri) + ")");
+    }
+
+    private static void checkDecoded(String text, PageContent page) throws UnparseablePageException {
+        int n = Math.min(text.length(), SNIFF_CHARS * 4);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                bad++;
+            }
+        }
+        if (n > 0 && bad > Math.max(2, n * MAX_UNDECODABLE_SHARE)) {
+            throw new UnparseablePageException("page is not text in " + page.charset() + ": " + bad
+                    + " undecodable or control characters in the first " + n);
+        }
     }
 
     private static boolean looksBinary(byte[] bytes) {

@@ -25,6 +25,8 @@ final class PageProcessor implements Processor<byte[], byte[], String, EnrichOut
     private static final Logger log = LoggerFactory.getLogger(PageProcessor.class);
     static final String STAGE_DESERIALIZE = "enrich-deserialize";
     static final String STAGE_PARSE = "enrich-parse";
+    /** The page's good papers went out; these entries of it could not be read. */
+    static final String STAGE_PARSE_ENTRIES = "enrich-parse-entries";
 
     private final Deserializer<RawPage> deserializer;
     private final PageEnricher enricher;
@@ -60,12 +62,20 @@ final class PageProcessor implements Processor<byte[], byte[], String, EnrichOut
             return;
         }
         try {
-            List<Paper> papers = enricher.enrich(page);
+            PageEnricher.EnrichedPage enriched = enricher.enrich(page);
+            List<Paper> papers = enriched.papers();
+            // the page's fetch time is the papers' event time, for the trend windows
+            long seenAt = page.getFetchedAt().toEpochMilli();
             for (Paper paper : papers) {
-                context.forward(record.withKey(paper.getPaperId()).withValue(EnrichOutcome.of(paper)));
+                context.forward(record.withKey(paper.getPaperId()).withValue(EnrichOutcome.of(paper)).withTimestamp(seenAt));
             }
             counters.page(papers.size());
-            log.debug("page {}: {} papers", key, papers.size());
+            log.debug("page {}: {} papers ({})", key, papers.size(), enriched.format().kind());
+            if (!enriched.skipped().isEmpty()) {
+                deadLetter(record, key, STAGE_PARSE_ENTRIES, enriched.skipped().size() + " entries of the "
+                        + enriched.format().kind() + " page could not be read (its other " + papers.size()
+                        + " papers were published): " + String.join("; ", enriched.skipped()));
+            }
         } catch (UnparseablePageException e) {
             deadLetter(record, key, STAGE_PARSE, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,133 +1,192 @@
 package dev.digestpipeline.enrich;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Tags papers by topic from a taxonomy of weighted phrases, matched on whole words in title and abstract.
- * A topic tag (area/topic) also adds its score to its area.
+ * Tags papers with the taxonomy's areas and topics. One pass over the title's and the abstract's word stems finds
+ * every phrase (phrases are indexed by their first stem), so the cost grows with the text, not with the
+ * taxonomy. A phrase scores its weight times the title weight when in the title, plus its weight per abstract
+ * occurrence up to max-abstract-count. Each tag keeps the phrases that earned it as evidence.
  */
 public final class TopicTagger {
-    /** Title matches weigh this much more than abstract matches. */
-    static final double TITLE_WEIGHT = 2.0;
-    /** A tag needs at least this score to be kept. */
-    static final double MIN_SCORE = 2.0;
+    /** Score given to an area an arXiv category sets. */
+    static final double CATEGORY_SCORE = 10.0;
 
-    private final List<Phrase> phrases;
+    private final Taxonomy taxonomy;
+    private final Map<String, List<CompiledPhrase>> byFirstStem = new HashMap<>();
+    private int phraseCount;
 
-    private record Phrase(String tag, double weight, String words) {}
-
-    public record ScoredTag(String name, double score) {}
-
-    private TopicTagger(List<Phrase> phrases) {
-        this.phrases = phrases;
-    }
-
-    public static TopicTagger defaultTaxonomy() {
-        try (InputStream in = TopicTagger.class.getResourceAsStream("/taxonomy.tsv")) {
-            return read(in, "taxonomy.tsv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A tag on a paper with its score and the evidence for it. */
+    public record ScoredTag(String name, double score, List<String> evidence) {
+        public ScoredTag {
+            evidence = List.copyOf(evidence);
         }
     }
 
-    public static TopicTagger fromFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read taxonomy " + file + ": " + e.getMessage(), e);
-        }
-    }
+    private record CompiledPhrase(int id, String[] stems, int tag, double weight, String label) {}
 
-    static TopicTagger read(InputStream in, String name) throws IOException {
-        List<Phrase> phrases = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\t");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException(name + " line " + number + ": expected tag, weight and phrases "
-                        + "separated by tabs");
-            }
-            double weight;
-            try {
-                weight = Double.parseDouble(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " line " + number + ": weight '" + parts[1] + "' is not a number");
-            }
-            for (String phrase : parts[2].split("\\|")) {
-                phrases.add(new Phrase(parts[0].strip(), weight, " " + words(phrase) + " "));
-            }
-        }
-        return new TopicTagger(phrases);
-    }
-
-    /** Lower case, hyphens and punctuation as spaces, single-spaced: "End-to-End" and "end to end" match alike. */
-    static String words(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (Character.isLetterOrDigit(c)) {
-                out.append(c);
-                space = false;
-            } else if (!space) {
-                out.append(' ');
-                space = true;
-            }
-        }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return out.substring(0, end);
-    }
-
-    public List<ScoredTag> tag(String title, String abstractText) {
-        String titleWords = " " + words(title == null ? "" : title) + " ";
-        String abstractWords = " " + words(abstractText == null ? "" : abstractText) + " ";
-        Map<String, Double> scores = new HashMap<>();
-        for (Phrase phrase : phrases) {
-            double score = TITLE_WEIGHT * phrase.weight * (contains(titleWords, phrase.words) ? 1 : 0)
-                    + phrase.weight * (contains(abstractWords, phrase.words) ? 1 : 0);
-            if (score > 0) {
-                scores.merge(phrase.tag, score, Double::sum);
-                int slash = phrase.tag.indexOf('/');
-                if (slash > 0) {
-                    scores.merge(phrase.tag.substring(0, slash), score, Double::sum);
+    public TopicTagger(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        for (int t = 0; t < tags.size(); t++) {
+            for (Taxonomy.Phrase phrase : tags.get(t).phrases()) {
+                add(WordStems.of(phrase.text()), t, phrase);
+                if (phrase.text().indexOf('-') > 0) {
+                    // "multi-modal" also matches "multimodal"
+                    add(WordStems.of(phrase.text().replace("-", "")), t, phrase);
                 }
             }
         }
-        return scores.entrySet().stream().filter(e -> e.getValue() >= MIN_SCORE)
-                .map(e -> new ScoredTag(e.getKey(), Math.round(e.getValue() * 100) / 100.0))
-                .sorted(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name))
-                .toList();
     }
 
-    /** Whole-word match of a phrase, also with a plural 's' or 'es' on its last word. */
-    private static boolean contains(String text, String phrase) {
-        if (text.contains(phrase)) {
-            return true;
+    public static TopicTagger bundled() {
+        return new TopicTagger(Taxonomy.bundled());
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    private void add(List<String> stems, int tag, Taxonomy.Phrase phrase) {
+        if (stems.isEmpty()) {
+            return;
         }
-        String stem = phrase.substring(0, phrase.length() - 1);
-        return text.contains(stem + "s ") || text.contains(stem + "es ");
+        String[] words = stems.toArray(String[]::new);
+        List<CompiledPhrase> same = byFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
+        for (CompiledPhrase p : same) {
+            if (p.tag == tag && java.util.Arrays.equals(p.stems, words)) {
+                // "image" and "images" are one phrase once stemmed; the first one written counts
+                return;
+            }
+        }
+        same.add(new CompiledPhrase(phraseCount++, words, tag, phrase.weight(), phrase.text()));
     }
 
+    /** Tags from the text alone. */
+    public List<ScoredTag> tag(String title, String abstractText) {
+        return tag(title, abstractText, List.of());
+    }
+
+    /**
+     * Tags of a paper, highest score first. When its arXiv categories map to areas, they decide every area that
+     * has categories in the taxonomy; otherwise the text decides. Topics always come from the text.
+     */
+    public List<ScoredTag> tag(String title, String abstractText, List<String> categories) {
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        Scores text = score(title, abstractText);
+        List<String> categoryAreas = categories.isEmpty() ? List.of() : taxonomy.areasOfCategories(categories);
+        double topArea = 0;
+        for (int t = 0; t < tags.size(); t++) {
+            if (tags.get(t).isArea() && text.scores[t] >= tags.get(t).minScore()) {
+                topArea = Math.max(topArea, text.scores[t]);
+            }
+        }
+        List<ScoredTag> result = new ArrayList<>();
+        for (int t = 0; t < tags.size(); t++) {
+            Taxonomy.Tag tag = tags.get(t);
+            if (text.scores[t] < tag.minScore()) {
+                continue;
+            }
+            if (tag.isArea() && text.scores[t] < taxonomy.minShareOfTop() * topArea) {
+                // a side mention next to a paper's main area is not an area of the paper
+                continue;
+            }
+            if (tag.isArea() && !categoryAreas.isEmpty() && !tag.categories().isEmpty()) {
+                // categories decide the areas they can name; areas no category names stay with the text
+                continue;
+            }
+            result.add(text.tag(tags, t));
+        }
+        for (String area : categoryAreas) {
+            List<String> because = new ArrayList<>();
+            for (String category : categories) {
+                if (taxonomy.areasOfCategories(List.of(category)).contains(area)) {
+                    because.add("category:" + category);
+                }
+            }
+            result.add(new ScoredTag(area, CATEGORY_SCORE, because));
+        }
+        result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
+        return result;
+    }
+
+    /** The text score and evidence of every tag of the taxonomy, in taxonomy order, thresholds not applied. */
+    public List<ScoredTag> scores(String title, String abstractText) {
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        Scores text = score(title, abstractText);
+        List<ScoredTag> all = new ArrayList<>(tags.size());
+        for (int t = 0; t < tags.size(); t++) {
+            all.add(text.tag(tags, t));
+        }
+        return all;
+    }
+
+    /** Raw scores and evidence per tag index. */
+    private record Scores(double[] scores, Set<String>[] evidence) {
+        ScoredTag tag(List<Taxonomy.Tag> tags, int t) {
+            return new ScoredTag(tags.get(t).name(), Math.round(scores[t] * 100) / 100.0,
+                    evidence[t] == null ? List.of() : List.copyOf(evidence[t]));
+        }
+    }
+
+    private Scores score(String title, String abstractText) {
+        int tagCount = taxonomy.tags().size();
+        double[] scores = new double[tagCount];
+        @SuppressWarnings("unchecked")
+        Set<String>[] evidence = new Set[tagCount];
+        for (CompiledPhrase p : matches(WordStems.of(title))) {
+            if (addEvidence(evidence, p)) {
+                scores[p.tag] += p.weight * taxonomy.titleWeight();
+            }
+        }
+        int[] abstractCounts = new int[phraseCount];
+        for (CompiledPhrase p : matches(WordStems.of(abstractText))) {
+            if (++abstractCounts[p.id] <= taxonomy.maxAbstractCount()) {
+                scores[p.tag] += p.weight;
+                addEvidence(evidence, p);
+            }
+        }
+        return new Scores(scores, evidence);
+    }
+
+    /** Adds the phrase to its tag's evidence; false when it was already there (counted once per title). */
+    private static boolean addEvidence(Set<String>[] evidence, CompiledPhrase p) {
+        if (evidence[p.tag] == null) {
+            evidence[p.tag] = new LinkedHashSet<>();
+        }
+        return evidence[p.tag].add(p.label);
+    }
+
+    /** Every phrase occurrence in the stems, in text order. */
+    private List<CompiledPhrase> matches(List<String> stems) {
+        List<CompiledPhrase> found = new ArrayList<>();
+        int n = stems.size();
+        for (int i = 0; i < n; i++) {
+            List<CompiledPhrase> candidates = byFirstStem.get(stems.get(i));
+            if (candidates == null) {
+                continue;
+            }
+            for (CompiledPhrase p : candidates) {
+                if (i + p.stems.length <= n && matchesAt(stems, i, p.stems)) {
+                    found.add(p);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean matchesAt(List<String> stems, int at, String[] phrase) {
+        for (int k = 1; k < phrase.length; k++) {
+            if (!stems.get(at + k).equals(phrase[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Plain Avro binary, no registry: what unit tests inject in place of the registry serde. */
-final class AvroTestSerde<T extends SpecificRecordBase> implements Serde<T> {
+class AvroTestSerde<T extends SpecificRecordBase> implements Serde<T> {
     private final Class<T> type;
 
     AvroTestSerde(Class<T> type) {

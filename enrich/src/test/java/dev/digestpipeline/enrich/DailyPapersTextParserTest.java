@@ -14,7 +14,7 @@ class DailyPapersTextParserTest {
 
     @Test
     void readsEveryPaperAfterTheHeaderWithExactTitlesAndAbstracts() throws Exception {
-        List<ParsedPaper> papers = parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain"));
+        List<ParsedPaper> papers = parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain")).papers();
         assertEquals(3, papers.size());
         assertEquals("VectorMapNet: End-to-end Vectorized HD Map Learning", papers.get(0).title());
         assertEquals("Autonomous driving systems need high-definition maps. We present VectorMapNet, an end-to-end "
@@ -27,22 +27,35 @@ class DailyPapersTextParserTest {
 
     @Test
     void dayLineWithoutYearTakesTheYearOfTheDateInTheUri() throws Exception {
-        List<ParsedPaper> papers = parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain"));
+        List<ParsedPaper> papers = parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain")).papers();
         assertEquals(LocalDate.of(2025, 8, 21), papers.get(0).digestDate());
     }
 
     @Test
-    void urlsInTheAbstractBecomeClassifiedLinksWithoutTrailingPeriod() throws Exception {
-        ParsedPaper paper = parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain")).get(0);
-        assertEquals(List.of(new ExtractedLink("code", "https://github.com/Mrmoore98/VectorMapNet_code"),
-                new ExtractedLink("project", "https://tsinghua-mars-lab.github.io/vectormapnet/")), paper.links());
+    void everyFieldOfEveryPaperIsTitleAbstractAndDayOnly() throws Exception {
+        LocalDate aug21 = LocalDate.of(2025, 8, 21);
+        assertEquals(List.of(
+                ParsedPaper.builder("VectorMapNet: End-to-end Vectorized HD Map Learning")
+                        .abstractText("Autonomous driving systems need high-definition maps. We present VectorMapNet, "
+                                + "an end-to-end vectorized map learning pipeline. Code is at "
+                                + "https://github.com/Mrmoore98/VectorMapNet_code. "
+                                + "See https://tsinghua-mars-lab.github.io/vectormapnet/.")
+                        .digestDate(aug21).build(),
+                ParsedPaper.builder("Scaling Mixture-of-Experts & LoRA for Large Language Models")
+                        .abstractText("We study mixture of experts with LoRA adapters for large language models "
+                                + "trained on 1M tokens of context.")
+                        .digestDate(aug21).build(),
+                ParsedPaper.builder("Speech Recognition Without Labels")
+                        .abstractText("Self-supervised speech recognition for low-resource languages.")
+                        .digestDate(aug21).build()),
+                parser.parse(Fixtures.page("daily-papers-2025-08-21.txt", "text/plain")).papers());
     }
 
     @Test
     void titleWithoutAbstractAtTheEndKeepsAbstractAbsent() throws Exception {
         PageContent page = new PageContent("file:///p.txt", "text/plain", Fixtures.FETCHED,
                 "Aug 21\n\nFirst Title\n\nFirst abstract.\n\nLast Title\n".getBytes(StandardCharsets.UTF_8));
-        List<ParsedPaper> papers = parser.parse(page);
+        List<ParsedPaper> papers = parser.parse(page).papers();
         assertEquals(2, papers.size());
         assertEquals("Last Title", papers.get(1).title());
         assertNull(papers.get(1).abstractText());

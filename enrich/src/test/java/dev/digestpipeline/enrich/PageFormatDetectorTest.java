@@ -36,7 +36,8 @@ class PageFormatDetectorTest {
     void otherHtmlIsRefusedWithTheReason() {
         UnparseablePageException e = assertThrows(UnparseablePageException.class, () -> PageFormatDetector.detect(null,
                 page("https://example.org/blog", "text/html", "<html><body>hello</body></html>")));
-        assertEquals("HTML page is not a Hugging Face Daily Papers page (no DailyPapers data, URI https://example.org/blog)",
+        assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
+                + "no arXiv abstract (URI https://example.org/blog)",
                 e.getMessage());
     }
 
@@ -51,5 +52,36 @@ class PageFormatDetectorTest {
     void utf8BomIsNotPartOfTheText() {
         byte[] withBom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'A', 'u', 'g'};
         assertEquals("Aug", new PageContent("file:///p.txt", null, Fixtures.FETCHED, withBom).text());
+    }
+
+    @Test
+    void everyFixtureIsDetectedFromItsContentAlone() throws Exception {
+        String[][] expected = {
+                {"daily-papers-2025-08-21.txt", "hf-daily-text"}, {"daily-papers-api.json", "hf-daily-api-json"},
+                {"daily-papers-2025-08-20.html", "hf-daily-html"}, {"daily-papers-cards.html", "hf-daily-html"},
+                {"arxiv-list-cs.CL-new.html", "arxiv-listing-html"},
+                {"arxiv-list-cs.LG-recent-old-layout.html", "arxiv-listing-html"},
+                {"arxiv-abs-current.html", "arxiv-abs-html"}, {"arxiv-abs-old.html", "arxiv-abs-html"},
+                {"arxiv-api-legacy.xml", "arxiv-atom"}, {"arxiv-api-current.xml", "arxiv-atom"},
+                {"arxiv-rss-atom-cs.AI.xml", "arxiv-atom"}, {"arxiv-rss2-cs.AI.xml", "arxiv-rss"},
+                {"arxiv-rss1-cs.CL-old.xml", "arxiv-rss"}};
+        for (String[] pair : expected) {
+            assertEquals(pair[1], PageFormatDetector.detect(null, Fixtures.page(pair[0], null)).kind(), pair[0]);
+        }
+    }
+
+    @Test
+    void urlTellsAnArxivPageWhoseMarkupSaysLittle() throws Exception {
+        assertEquals(PageFormat.ARXIV_ABS_HTML, PageFormatDetector.detect(null,
+                page("https://arxiv.org/abs/2508.14999", "text/html", "<html><h1 class=title>T</h1></html>")));
+        assertEquals(PageFormat.ARXIV_LISTING_HTML, PageFormatDetector.detect(null,
+                page("https://arxiv.org/list/cs.CL/pastweek?show=25", "text/html", "<html><dl></dl></html>")));
+    }
+
+    @Test
+    void otherXmlIsRefusedNamingItsRoot() {
+        UnparseablePageException e = assertThrows(UnparseablePageException.class, () -> PageFormatDetector.detect(null,
+                page("file:///s.xml", null, "<?xml version='1.0'?>\n<svg width='1'/>")));
+        assertEquals("XML document is neither an Atom feed nor an RSS feed (starts with '<svg width='1'/>')", e.getMessage());
     }
 }

@@ -144,9 +144,15 @@ public final class AppSettings {
             if (value.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
             }
+            if (value.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            if (value.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
             return Duration.ofMillis(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a duration like 500ms, 30s or 5m, not '"
+            throw new IllegalArgumentException(describe(key) + " must be a duration like 500ms, 30s, 5m, 6h or 7d, not '"
                     + value + "'");
         }
     }

@@ -7,38 +7,72 @@ import java.util.List;
 public record PaperDocument(
         String paperId,
         String arxivId,
+        Integer arxivVersion,
         String title,
+        String shortName,
         String abstractText,
         List<String> authors,
+        String primaryCategory,
+        List<String> categories,
         String digestDate,
         String publishedAt,
+        String announcedOn,
+        String announceType,
         List<String> sourcePages,
+        List<SightingField> sightings,
+        String pageKind,
         List<LinkField> links,
         List<String> linkKinds,
+        List<String> repos,
         Integer upvotes,
+        Integer commentCount,
         List<String> tags,
         List<TagScore> tagScores,
+        List<String> modelSizes,
+        List<String> computeBudgets,
+        List<String> contextLengths,
         String parsedAt) {
 
-    public record LinkField(String kind, String url) {}
+    public record LinkField(String kind, String url, String repo) {}
 
-    public record TagScore(String name, double score) {}
+    public record TagScore(String name, double score, List<String> evidence) {}
+
+    public record SightingField(String pageUri, int position, String digestDate, String seenAt) {}
 
     public static PaperDocument of(Paper paper) {
         return new PaperDocument(
                 paper.getPaperId(),
                 paper.getArxivId(),
+                paper.getArxivVersion(),
                 paper.getTitle(),
+                paper.getShortName(),
                 paper.getAbstract$(),
                 List.copyOf(paper.getAuthors()),
-                paper.getDigestDate() == null ? null : paper.getDigestDate().toString(),
-                paper.getPublishedAt() == null ? null : paper.getPublishedAt().toString(),
+                paper.getPrimaryCategory(),
+                List.copyOf(paper.getCategories()),
+                text(paper.getDigestDate()),
+                text(paper.getPublishedAt()),
+                text(paper.getAnnouncedOn()),
+                paper.getAnnounceType(),
                 List.copyOf(paper.getSourcePages()),
-                paper.getLinks().stream().map(l -> new LinkField(l.getKind(), l.getUrl())).toList(),
+                paper.getSightings().stream().map(s -> new SightingField(s.getPageUri(), s.getPosition(),
+                        text(s.getDigestDate()), text(s.getSeenAt()))).toList(),
+                paper.getPageKind(),
+                paper.getLinks().stream().map(l -> new LinkField(l.getKind(), l.getUrl(), l.getRepo())).toList(),
                 paper.getLinks().stream().map(l -> l.getKind()).distinct().sorted().toList(),
+                paper.getLinks().stream().map(l -> l.getRepo()).filter(r -> r != null).distinct().toList(),
                 paper.getUpvotes(),
+                paper.getCommentCount(),
                 paper.getTags().stream().map(t -> t.getName()).toList(),
-                paper.getTags().stream().map(t -> new TagScore(t.getName(), t.getScore())).toList(),
+                paper.getTags().stream().map(t -> new TagScore(t.getName(), t.getScore(), List.copyOf(t.getEvidence())))
+                        .toList(),
+                List.copyOf(paper.getModelSizes()),
+                List.copyOf(paper.getComputeBudgets()),
+                List.copyOf(paper.getContextLengths()),
                 paper.getParsedAt().toString());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }
