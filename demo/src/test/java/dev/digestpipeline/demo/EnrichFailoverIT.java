@@ -29,6 +29,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -100,6 +103,10 @@ class EnrichFailoverIT {
                  KafkaProducer<String, RawPage> producer = new KafkaProducer<>(producerProps(stack), new StringSerializer(),
                          serde.serializer())) {
                 for (int page = 0; page < PAGES; page++) {
+                    if (page == PAGES / 4) {
+                        assertEquals(2, membersWithRawPagePartitions(stack, run, config.topics().pagesRaw()),
+                                "both instances own partitions of the raw pages");
+                    }
                     if (page == PAGES / 3) {
                         // SIGKILL: no shutdown hook, no commit, no state flush
                         ProcessHandle.of(a.pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -180,6 +187,19 @@ class EnrichFailoverIT {
             Thread.sleep(300);
         }
         throw new AssertionError(process.name() + " not RUNNING within 90 s:\n" + process.logTail(40));
+    }
+
+    /** How many members of the application's group have partitions of the topic assigned. */
+    private static long membersWithRawPagePartitions(LocalStack stack, String group, String topic) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(30, TimeUnit.SECONDS).get(group);
+            return description.members().stream()
+                    .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)))
+                    .count();
+        }
     }
 
     private static Properties producerProps(LocalStack stack) {
