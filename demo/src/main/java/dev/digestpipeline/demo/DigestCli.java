@@ -6,9 +6,9 @@ import dev.digestpipeline.ingest.IngestSummary;
 import dev.digestpipeline.schemas.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Topics;
+import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** ./digest demo | down | status: the whole pipeline on the embedded local stack. */
 public final class DigestCli {
@@ -121,6 +122,9 @@ public final class DigestCli {
                 ingest.failed().forEach(f -> say("  refused: " + f));
                 say("papers parsed:       " + probe.parsedPaperIds(uris).size() + " distinct");
                 say("papers indexed:      " + indexed);
+                List<PaperDocument> merged = probe.papersFrom(uris).stream().filter(d -> d.sourcePages().size() > 1).toList();
+                say("merged across pages: " + merged.size() + (merged.isEmpty() ? "" : " (" + merged.stream()
+                        .map(d -> d.paperId() + " on " + d.sourcePages().size() + " pages").collect(Collectors.joining(", ")) + ")"));
                 say("pages dead-lettered: " + pageLetters.size());
                 for (DeadLetter letter : pageLetters) {
                     say("  " + keyOf(letter) + ": [" + letter.getStage() + "] " + letter.getReason());

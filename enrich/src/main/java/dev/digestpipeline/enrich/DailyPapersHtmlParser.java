@@ -112,13 +112,10 @@ public final class DailyPapersHtmlParser implements DigestPageParser {
             }
             Element link = article.selectFirst("h3 a[href*=/papers/], a[href*=/papers/]:has(h3), a[href*=/papers/]");
             ParsedPaper.Builder paper = ParsedPaper.builder(title);
-            if (link != null) {
-                String href = link.attr("href");
-                paper.arxiv(href.substring(href.lastIndexOf('/') + 1));
-                ArxivIds.Id id = ArxivIds.parse(href.substring(href.lastIndexOf('/') + 1));
-                if (id != null) {
-                    paper.link("paper", "https://arxiv.org/abs/" + id.id());
-                }
+            String href = link == null ? "" : link.attr("href");
+            ArxivIds.Id id = ArxivIds.parse(href.substring(href.lastIndexOf('/') + 1));
+            if (id != null) {
+                paper.arxiv(id.id()).arxivVersion(id.version()).link("paper", "https://arxiv.org/abs/" + id.id());
             }
             Element votes = article.selectFirst("[class*=upvote], [aria-label*=upvote i]");
             if (votes != null) {
