@@ -176,7 +176,10 @@ public final class EnrichApp implements AutoCloseable {
     @Override
     public void close() {
         summary.shutdownNow();
-        streams.close(java.time.Duration.ofSeconds(30));
+        // leave the group so a restarted or remaining instance gets the partitions now, not after the session timeout
+        streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(java.time.Duration.ofSeconds(30)));
         log.info("stopped: {}", counters);
     }
 
