@@ -59,7 +59,9 @@ public record EnrichConfig(
             Map.entry("stream.threads", "1"),
             Map.entry("commit.interval", "1s"),
             Map.entry("summary.interval", "30s"),
-            Map.entry("state.dir", System.getProperty("java.io.tmpdir") + "/digest-enrich-state"),
+            // per user: a shared temp folder may hold another user's state
+            Map.entry("state.dir", System.getProperty("java.io.tmpdir") + "/digest-enrich-state-"
+                    + System.getProperty("user.name")),
             Map.entry("taxonomy", ""));
 
     public static EnrichConfig from(AppSettings settings) {

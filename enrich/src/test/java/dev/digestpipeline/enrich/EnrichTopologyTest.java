@@ -10,6 +10,7 @@ import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole enrich topology on TopologyTestDriver, with plain Avro serdes injected instead of the registry's. */
 class EnrichTopologyTest {
@@ -47,6 +49,8 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, Paper> byTagOut;
     private TestOutputTopic<String, TagTrend> trendsOut;
     private AvroTestSerde<Paper> papers;
+    @TempDir
+    Path stateDir;
 
     /** Fails for papers whose title says "Poison", as a bug in merging would. */
     private static final class FailingOnPoison extends PaperMerger {
@@ -73,6 +77,8 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // a folder of this test's own: /tmp/kafka-streams may belong to another user
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
