@@ -72,9 +72,10 @@ final class PageProcessor implements Processor<byte[], byte[], String, EnrichOut
             counters.page(papers.size());
             log.debug("page {}: {} papers ({})", key, papers.size(), enriched.format().kind());
             if (!enriched.skipped().isEmpty()) {
-                deadLetter(record, key, STAGE_PARSE_ENTRIES, enriched.skipped().size() + " entries of the "
-                        + enriched.format().kind() + " page could not be read (its other " + papers.size()
-                        + " papers were published): " + String.join("; ", enriched.skipped()));
+                int skipped = enriched.skipped().size();
+                deadLetter(record, key, STAGE_PARSE_ENTRIES, skipped + (skipped == 1 ? " entry" : " entries")
+                        + " of the " + enriched.format().kind() + " page could not be read (its other "
+                        + papers.size() + " papers were published): " + String.join("; ", enriched.skipped()));
             }
         } catch (UnparseablePageException e) {
             deadLetter(record, key, STAGE_PARSE, e.getMessage());

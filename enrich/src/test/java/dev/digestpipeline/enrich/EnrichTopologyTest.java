@@ -302,7 +302,7 @@ class EnrichTopologyTest {
         assertEquals(List.of("2508.00001"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
         DeadLetter letter = pagesDlqOut.readValue();
         assertEquals("enrich-parse-entries", letter.getStage());
-        assertEquals("1 entries of the hf-daily-api-json page could not be read (its other 1 papers were published): "
+        assertEquals("1 entry of the hf-daily-api-json page could not be read (its other 1 papers were published): "
                 + "entry 2: daily papers JSON item has no title", letter.getReason());
         assertEquals(ByteBuffer.wrap(rawPages.serializer().serialize("t", page)), letter.getOriginalValue());
     }
