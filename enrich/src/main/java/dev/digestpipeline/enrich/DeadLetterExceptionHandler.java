@@ -1,7 +1,7 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.schemas.DeadLetter;
-import java.nio.ByteBuffer;
+import dev.digestpipeline.schemas.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -92,16 +92,8 @@ public final class DeadLetterExceptionHandler
     private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String stage, String reason,
                                                             byte[] key, byte[] value) {
         String topic = context.topic() != null && context.topic().equals(pagesSource) ? pagesDlq : papersDlq;
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(stage)
-                .setReason(reason)
-                .setSourceTopic(context.topic())
-                .setSourcePartition(context.partition())
-                .setSourceOffset(context.offset())
-                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
-                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
-                .setFailedAt(clock.instant())
-                .build();
+        DeadLetter letter = DeadLetters.of(stage, reason, context.topic(), context.partition(), context.offset(), key,
+                value, clock.instant());
         log.warn("record {} from {}-{}@{} dead-lettered to {} ({}): {}",
                 key == null ? "(no key)" : new String(key, StandardCharsets.UTF_8), context.topic(),
                 context.partition(), context.offset(), topic, stage, reason);

@@ -1,9 +1,9 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.DeadLetters;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -86,16 +86,9 @@ final class PageProcessor implements Processor<byte[], byte[], String, EnrichOut
 
     private void deadLetter(Record<byte[], byte[]> record, String key, String stage, String reason) {
         Optional<RecordMetadata> meta = context.recordMetadata();
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(stage)
-                .setReason(reason)
-                .setSourceTopic(meta.map(RecordMetadata::topic).orElse(null))
-                .setSourcePartition(meta.map(RecordMetadata::partition).orElse(null))
-                .setSourceOffset(meta.map(RecordMetadata::offset).orElse(null))
-                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setFailedAt(clock.instant())
-                .build();
+        DeadLetter letter = DeadLetters.of(stage, reason, meta.map(RecordMetadata::topic).orElse(null),
+                meta.map(RecordMetadata::partition).orElse(null), meta.map(RecordMetadata::offset).orElse(null),
+                record.key(), record.value(), clock.instant());
         counters.deadLetter();
         log.warn("page {} dead-lettered ({}): {}", key, stage, reason);
         context.forward(record.withKey(key).withValue(EnrichOutcome.of(letter)));

@@ -5,8 +5,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.DeadLetters;
 import dev.digestpipeline.schemas.Paper;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,12 +143,8 @@ public final class PaperIndexer implements Runnable {
         deadLettered.increment();
         String key = record.key() == null ? "(no key)" : new String(record.key(), StandardCharsets.UTF_8);
         log.warn("paper {} dead-lettered ({}): {}", key, stage, reason);
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(stage).setReason(reason)
-                .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
-                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setFailedAt(clock.instant()).build();
+        DeadLetter letter = DeadLetters.of(stage, reason, record.topic(), record.partition(), record.offset(),
+                record.key(), record.value(), clock.instant());
         return deadLetters.send(new ProducerRecord<>(config.deadLetterTopic(), key, letter));
     }
 
