@@ -83,7 +83,7 @@ class EnrichFailoverIT {
         }
         env.put("DIGEST_TOPIC_AREA_PREFIX", run + ".area.");
         EnrichConfig config = EnrichConfig.from(AppSettings.load(new String[0], env, EnrichConfig.DEFAULTS));
-        EnrichApp.createTopics(config, Taxonomy.bundled().areas().stream().map(Taxonomy.Tag::name).toList());
+        EnrichApp.createTopics(config, Taxonomy.bundled().areaNames());
 
         Path home = Path.of("").toAbsolutePath().getParent();
         Path jar;

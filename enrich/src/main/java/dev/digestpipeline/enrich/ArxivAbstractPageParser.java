@@ -26,7 +26,7 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
     @Override
     public PageParse parse(PageContent page) throws UnparseablePageException {
         Document doc = Jsoup.parse(page.text(), page.baseUri("https://arxiv.org/"));
-        String title = TextNormalizer.normalize(bodyText(doc.selectFirst("h1.title")));
+        String title = TextNormalizer.normalize(ArxivText.withoutDescriptors(doc.selectFirst("h1.title")));
         if (title == null) {
             title = TextNormalizer.normalize(meta(doc, "citation_title"));
         }
@@ -34,12 +34,15 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             throw new UnparseablePageException("arXiv abstract page has no title (neither h1.title nor citation_title)");
         }
         ParsedPaper.Builder paper = ParsedPaper.builder(title);
-        String abstractText = TextNormalizer.normalize(bodyText(doc.selectFirst("blockquote.abstract")));
+        String abstractText = TextNormalizer.normalize(ArxivText.withoutDescriptors(doc.selectFirst("blockquote.abstract")));
         paper.abstractText(abstractText != null ? abstractText : TextNormalizer.normalize(meta(doc, "citation_abstract")));
         paper.authors(authors(doc));
         String id = meta(doc, "citation_arxiv_id");
         Element citeAs = doc.selectFirst("td.arxivid a, .arxivid a");
-        paper.arxiv(id != null ? id : citeAs != null ? citeAs.text() : page.sourceUri());
+        ArxivIds.Id arxiv = ArxivIds.parse(id != null ? id : citeAs != null ? citeAs.text() : page.sourceUri());
+        if (arxiv != null) {
+            paper.arxiv(arxiv.id()).arxivVersion(arxiv.version());
+        }
         String dateline = doc.select(".dateline").text();
         Matcher version = THIS_VERSION.matcher(dateline);
         if (version.find()) {
@@ -55,12 +58,11 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             ArxivText.categoriesIn(primary.text()).forEach(paper::primaryCategory);
         }
         ArxivText.categoriesIn(doc.select("td.subjects").text()).forEach(paper::category);
-        String base = paper.build().arxivId();
-        if (base != null) {
-            paper.link("paper", "https://arxiv.org/abs/" + base);
+        if (arxiv != null) {
+            paper.link("paper", ArxivIds.absUrl(arxiv.id()));
         }
         String pdf = meta(doc, "citation_pdf_url");
-        paper.link("pdf", pdf != null ? pdf : base == null ? null : "https://arxiv.org/pdf/" + base);
+        paper.link("pdf", pdf != null ? pdf : arxiv == null ? null : ArxivIds.pdfUrl(arxiv.id()));
         for (Element a : doc.select("blockquote.abstract a[href], td.comments a[href]")) {
             String url = a.absUrl("href");
             paper.link(LinkClassifier.kindOf(url), url);
@@ -86,15 +88,6 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             }
         }
         return names;
-    }
-
-    private static String bodyText(Element element) {
-        if (element == null) {
-            return null;
-        }
-        Element copy = element.clone();
-        copy.select(".descriptor").remove();
-        return copy.text();
     }
 
     private static String meta(Document doc, String name) {

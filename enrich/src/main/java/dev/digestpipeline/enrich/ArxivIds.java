@@ -56,4 +56,14 @@ public final class ArxivIds {
         }
         return new Id(id, m.group(2) == null ? null : Integer.valueOf(m.group(2)));
     }
+
+    /** The abstract page of an id without version. */
+    public static String absUrl(String id) {
+        return "https://arxiv.org/abs/" + id;
+    }
+
+    /** The PDF of an id without version. */
+    public static String pdfUrl(String id) {
+        return "https://arxiv.org/pdf/" + id;
+    }
 }

@@ -40,7 +40,7 @@ public final class ArxivListingParser implements DigestPageParser {
                     continue;
                 }
                 Element titleDiv = dd.selectFirst(".list-title");
-                String title = titleDiv == null ? null : TextNormalizer.normalize(withoutDescriptor(titleDiv));
+                String title = TextNormalizer.normalize(ArxivText.withoutDescriptors(titleDiv));
                 if (title == null) {
                     out.skip(position, "listing entry " + element.text() + " has no title");
                     continue;
@@ -113,12 +113,6 @@ public final class ArxivListingParser implements DigestPageParser {
             return crossListed ? "replace-cross" : "replace";
         }
         return crossListed || "cross".equals(section) ? "cross" : "new";
-    }
-
-    private static String withoutDescriptor(Element element) {
-        Element copy = element.clone();
-        copy.select(".descriptor").remove();
-        return copy.text();
     }
 
     private static List<String> names(List<Element> links) {

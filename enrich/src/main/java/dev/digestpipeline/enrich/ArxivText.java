@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 
 /** Small readers for the text conventions arXiv's pages and feeds share. */
 final class ArxivText {
@@ -115,6 +116,16 @@ final class ArxivText {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** An element's text without its "Title:"/"Abstract:" descriptor labels; null for no element. */
+    static String withoutDescriptors(Element element) {
+        if (element == null) {
+            return null;
+        }
+        Element copy = element.clone();
+        copy.select(".descriptor").remove();
+        return copy.text();
     }
 
     /** Authors from a comma-separated line ("A, B and C"), in order. */

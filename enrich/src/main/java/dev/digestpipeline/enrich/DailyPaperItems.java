@@ -72,8 +72,8 @@ final class DailyPaperItems {
         parsed.link("project", text(paper, "projectPage", null));
         String id = ArxivIds.normalize(text(paper, "id", null));
         if (id != null) {
-            parsed.link("paper", "https://arxiv.org/abs/" + id);
-            parsed.link("pdf", "https://arxiv.org/pdf/" + id);
+            parsed.link("paper", ArxivIds.absUrl(id));
+            parsed.link("pdf", ArxivIds.pdfUrl(id));
         }
     }
 

@@ -115,7 +115,7 @@ public final class DailyPapersHtmlParser implements DigestPageParser {
             String href = link == null ? "" : link.attr("href");
             ArxivIds.Id id = ArxivIds.parse(href.substring(href.lastIndexOf('/') + 1));
             if (id != null) {
-                paper.arxiv(id.id()).arxivVersion(id.version()).link("paper", "https://arxiv.org/abs/" + id.id());
+                paper.arxiv(id.id()).arxivVersion(id.version()).link("paper", ArxivIds.absUrl(id.id()));
             }
             Element votes = article.selectFirst("[class*=upvote], [aria-label*=upvote i]");
             if (votes != null) {

@@ -74,7 +74,7 @@ public final class EnrichApp implements AutoCloseable {
         this.config = config;
         EnrichTopology.EnrichSerdes serdes = registrySerdes(config);
         TopicTagger tagger = config.tagger();
-        this.areas = areas(tagger);
+        this.areas = tagger.taxonomy().areaNames();
         this.topology = topology(config, tagger, serdes, counters);
         this.streams = new KafkaStreams(topology, streamsProperties(config, serdes.deadLetters()));
         streams.setUncaughtExceptionHandler(e -> {
@@ -95,12 +95,8 @@ public final class EnrichApp implements AutoCloseable {
     static Topology topology(EnrichConfig config, TopicTagger tagger, EnrichTopology.EnrichSerdes serdes,
                              EnrichCounters counters) {
         Clock clock = Clock.systemUTC();
-        return EnrichTopology.build(config.topics(), areas(tagger), config.trendWindows(), config.changelogConfig(),
+        return EnrichTopology.build(config.topics(), tagger.taxonomy().areaNames(), config.trendWindows(), config.changelogConfig(),
                 serdes, new PageEnricher(tagger, clock), new PaperMerger(tagger), counters, clock);
-    }
-
-    static List<String> areas(TopicTagger tagger) {
-        return tagger.taxonomy().areas().stream().map(Taxonomy.Tag::name).toList();
     }
 
     public Topology topology() {

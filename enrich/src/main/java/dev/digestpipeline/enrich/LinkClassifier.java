@@ -70,18 +70,12 @@ public final class LinkClassifier {
     }
 
     public static String kindOf(String url) {
-        String host;
-        String path;
-        try {
-            URI uri = URI.create(url);
-            host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            path = uri.getPath() == null ? "" : uri.getPath();
-        } catch (IllegalArgumentException e) {
+        URI uri = uriOf(url);
+        if (uri == null) {
             return "other";
         }
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
+        String host = hostOf(uri);
+        String path = uri.getPath() == null ? "" : uri.getPath();
         if (CODE_HOSTS.contains(host)) {
             return "code";
         }
@@ -128,16 +122,8 @@ public final class LinkClassifier {
      * ".git", no path below the repository. Null when the URL is not a repository on a known code host.
      */
     public static String repoOf(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
+        URI uri = uriOf(url);
+        String host = uri == null ? "" : hostOf(uri);
         if (!CODE_HOSTS.contains(host) || uri.getPath() == null) {
             return null;
         }
@@ -148,5 +134,19 @@ public final class LinkClassifier {
         }
         String name = parts[2].endsWith(".git") ? parts[2].substring(0, parts[2].length() - 4) : parts[2];
         return name.isEmpty() ? null : host + "/" + parts[1] + "/" + name;
+    }
+
+    private static URI uriOf(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The host in lower case without "www.", so www.github.com and GitHub.com are github.com. */
+    private static String hostOf(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 }

@@ -58,10 +58,8 @@ public final class PageEnricher {
 
     /** Derives the record fields a page does not state: id, short name, repo of code links, facts, tags. */
     Paper toPaper(ParsedPaper p, PageFormat format, RawPage raw, int position) {
-        List<Tag> tags = new ArrayList<>();
-        for (TopicTagger.ScoredTag t : tagger.tag(p.title(), p.abstractText(), p.categories())) {
-            tags.add(new Tag(t.name(), t.score(), t.evidence()));
-        }
+        List<Tag> tags = tagger.tag(p.title(), p.abstractText(), p.categories()).stream()
+                .map(TopicTagger.ScoredTag::toRecord).toList();
         // links the page gives, then URLs written in the abstract, each URL once
         Map<String, Link> links = new LinkedHashMap<>();
         List<ExtractedLink> found = new ArrayList<>(p.links());

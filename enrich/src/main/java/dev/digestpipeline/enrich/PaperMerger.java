@@ -3,7 +3,6 @@ package dev.digestpipeline.enrich;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Sighting;
-import dev.digestpipeline.schemas.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,11 +63,8 @@ public class PaperMerger {
             AbstractFacts facts = AbstractFacts.of(merged.getAbstract$());
             merged.setModelSizes(facts.modelSizes()).setComputeBudgets(facts.computeBudgets())
                     .setContextLengths(facts.contextLengths());
-            List<Tag> tags = new ArrayList<>();
-            for (TopicTagger.ScoredTag t : tagger.tag(merged.getTitle(), merged.getAbstract$(), merged.getCategories())) {
-                tags.add(new Tag(t.name(), t.score(), t.evidence()));
-            }
-            merged.setTags(tags);
+            merged.setTags(tagger.tag(merged.getTitle(), merged.getAbstract$(), merged.getCategories()).stream()
+                    .map(TopicTagger.ScoredTag::toRecord).toList());
         }
         return withSightingTotals(merged).build();
     }

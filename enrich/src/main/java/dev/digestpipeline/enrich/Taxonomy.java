@@ -58,16 +58,27 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
     public List<String> areasOfCategories(List<String> categories) {
         List<String> areas = new ArrayList<>();
         for (String category : categories) {
-            for (Tag area : areas()) {
-                if (area.coversCategory(category)) {
-                    if (!areas.contains(area.name())) {
-                        areas.add(area.name());
-                    }
-                    break;
-                }
+            String area = areaOfCategory(category);
+            if (area != null && !areas.contains(area)) {
+                areas.add(area);
             }
         }
         return areas;
+    }
+
+    /** The area an arXiv category means: the first area listing it, or null when none does. */
+    public String areaOfCategory(String category) {
+        for (Tag area : areas()) {
+            if (area.coversCategory(category)) {
+                return area.name();
+            }
+        }
+        return null;
+    }
+
+    /** The names of the areas, in file order. */
+    public List<String> areaNames() {
+        return areas().stream().map(Tag::name).toList();
     }
 
     public static Taxonomy bundled() {

@@ -1,8 +1,10 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.schemas.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,11 @@ public final class TopicTagger {
     public record ScoredTag(String name, double score, List<String> evidence) {
         public ScoredTag {
             evidence = List.copyOf(evidence);
+        }
+
+        /** As the Tag record of a Paper. */
+        public Tag toRecord() {
+            return new Tag(name, score, evidence);
         }
     }
 
@@ -80,7 +87,14 @@ public final class TopicTagger {
     public List<ScoredTag> tag(String title, String abstractText, List<String> categories) {
         List<Taxonomy.Tag> tags = taxonomy.tags();
         Scores text = score(title, abstractText);
-        List<String> categoryAreas = categories.isEmpty() ? List.of() : taxonomy.areasOfCategories(categories);
+        // the areas the categories mean, each with the categories that mean it
+        Map<String, List<String>> categoryAreas = new LinkedHashMap<>();
+        for (String category : categories) {
+            String area = taxonomy.areaOfCategory(category);
+            if (area != null) {
+                categoryAreas.computeIfAbsent(area, a -> new ArrayList<>()).add("category:" + category);
+            }
+        }
         double topArea = 0;
         for (int t = 0; t < tags.size(); t++) {
             if (tags.get(t).isArea() && text.scores[t] >= tags.get(t).minScore()) {
@@ -103,15 +117,7 @@ public final class TopicTagger {
             }
             result.add(text.tag(tags, t));
         }
-        for (String area : categoryAreas) {
-            List<String> because = new ArrayList<>();
-            for (String category : categories) {
-                if (taxonomy.areasOfCategories(List.of(category)).contains(area)) {
-                    because.add("category:" + category);
-                }
-            }
-            result.add(new ScoredTag(area, CATEGORY_SCORE, because));
-        }
+        categoryAreas.forEach((area, because) -> result.add(new ScoredTag(area, CATEGORY_SCORE, because)));
         result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
         return result;
     }

@@ -42,11 +42,6 @@ public final class WordStems {
         return stems;
     }
 
-    static String stem(String word) {
-        char[] w = word.toCharArray();
-        return new String(w, 0, stem(w, w.length));
-    }
-
     /** Stems the word in place and returns its new length. */
     private static int stem(char[] w, int n) {
         if (n <= 3 || !Character.isLetter(w[n - 1])) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnrichTopologyTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-21T08:00:00Z"), ZoneOffset.UTC);
     private static final EnrichConfig.TopicNames TOPICS = EnrichConfig.TopicNames.defaults();
-    private static final List<String> AREAS = EnrichApp.areas(TopicTagger.bundled());
+    private static final List<String> AREAS = Taxonomy.bundled().areaNames();
 
     private final AvroTestSerde<RawPage> rawPages = new AvroTestSerde<>(RawPage.class);
     private final AvroTestSerde<DeadLetter> deadLetters = new AvroTestSerde<>(DeadLetter.class);
