@@ -78,12 +78,13 @@ public final class PipelineProbe implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextReport = Instant.now();
         while (true) {
+            List<String> internal = repartitionTopics(enrichGroup);
             long enrichLag = lagOrMax(enrichGroup, Topics.PAGES_RAW);
-            long mergeLag = repartitionLag(enrichGroup);
+            long mergeLag = lagOf(enrichGroup, internal);
             long sinkLag = lagOrMax(sinkGroup, Topics.PAPERS);
             // with exactly-once, a committed transaction leaves one marker offset after the last record
-            if (enrichLag == 0 && mergeLag <= repartitionPartitions(enrichGroup) && sinkLag <= 1
-                    && repartitionLag(enrichGroup) == mergeLag && lagStable(sinkGroup)) {
+            if (enrichLag == 0 && mergeLag <= partitionsOf(internal) && sinkLag <= 1
+                    && unchangedAfterPause(enrichGroup, internal, mergeLag, sinkGroup, sinkLag)) {
                 es.indices().refresh(r -> r.index(alias));
                 return;
             }
@@ -100,11 +101,11 @@ public final class PipelineProbe implements AutoCloseable {
         }
     }
 
-    /** Lag of enrich's own stage between parsing and merging (its repartition topics). */
-    private long repartitionLag(String enrichGroup) {
+    /** The group's lag summed over the topics (enrich's repartition topics: its stage between parse and merge). */
+    private long lagOf(String group, List<String> topics) {
         long lag = 0;
-        for (String topic : repartitionTopics(enrichGroup)) {
-            long one = lagOrMax(enrichGroup, topic);
+        for (String topic : topics) {
+            long one = lagOrMax(group, topic);
             if (one == Long.MAX_VALUE) {
                 return Long.MAX_VALUE;
             }
@@ -113,9 +114,9 @@ public final class PipelineProbe implements AutoCloseable {
         return lag;
     }
 
-    private long repartitionPartitions(String enrichGroup) {
+    private long partitionsOf(List<String> topics) {
         try {
-            return admin.describeTopics(repartitionTopics(enrichGroup)).allTopicNames().get(10, TimeUnit.SECONDS)
+            return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
                     .values().stream().mapToLong(d -> d.partitions().size()).sum();
         } catch (Exception e) {
             return 0;
@@ -136,10 +137,11 @@ public final class PipelineProbe implements AutoCloseable {
         return readAll(topic);
     }
 
-    private boolean lagStable(String sinkGroup) throws Exception {
-        long before = lagOrMax(sinkGroup, Topics.PAPERS);
+    /** A lag left only by transaction markers stays put; one that is still being worked off moves. */
+    private boolean unchangedAfterPause(String enrichGroup, List<String> internal, long mergeLag, String sinkGroup,
+                                        long sinkLag) throws InterruptedException {
         Thread.sleep(700);
-        return lagOrMax(sinkGroup, Topics.PAPERS) == before && before <= 1;
+        return lagOf(enrichGroup, internal) == mergeLag && lagOrMax(sinkGroup, Topics.PAPERS) == sinkLag;
     }
 
     private long lagOrMax(String group, String topic) {
