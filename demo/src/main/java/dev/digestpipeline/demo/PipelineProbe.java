@@ -26,13 +26,15 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -43,6 +45,7 @@ public final class PipelineProbe implements AutoCloseable {
     private final String alias;
     private final Admin admin;
     private final ElasticsearchClient es;
+    private final KafkaConsumer<byte[], byte[]> pendingReader;
 
     public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias) {
         this.bootstrapServers = bootstrapServers;
@@ -52,74 +55,106 @@ public final class PipelineProbe implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
         this.es = ElasticsearchClient.of(b -> b.host(elasticsearchUrl));
+        Properties reader = new Properties();
+        reader.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        reader.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        reader.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        reader.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a group offset below the log start
+        this.pendingReader = new KafkaConsumer<>(reader, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Messages not yet committed by the group on the topic (0 when the group has caught up). */
-    public long lag(String group, String topic) throws Exception {
+    /**
+     * Committed records on the topics that the group has not yet processed, read after its committed offsets; a
+     * partition holding a transaction that is not yet resolved counts as one. Zero means the group is done with
+     * everything its upstream has committed. Exact under exactly-once, where the transaction markers make a plain
+     * offset difference ambiguous.
+     */
+    public long pending(String group, Collection<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return 0;
+        }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(topic).partitions();
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            long position = done == null ? 0 : done.offset();
-            // a transaction's commit marker takes one offset the consumer may not have passed yet
-            lag += Math.max(0, end.getValue().offset() - position);
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all().get(10, TimeUnit.SECONDS);
+        long pending = 0;
+        Map<TopicPartition, Long> toRead = new LinkedHashMap<>();
+        for (TopicPartition partition : latest.keySet()) {
+            long stable = stableOffsets.get(partition).offset();
+            if (highWatermarks.get(partition).offset() != stable) {
+                pending++; // a transaction is open, or its commit marker is not written yet
+            }
+            OffsetAndMetadata done = committed.get(partition);
+            long from = done == null ? 0 : done.offset();
+            if (from < stable) {
+                toRead.put(partition, from);
+            }
         }
-        return lag;
+        return pending + committedRecordsBetween(toRead);
     }
 
-    /** Waits until enrich and sink have committed everything on their input topics, then refreshes the index. */
+    /** Reads read_committed from each partition's offset up to its last stable offset and counts the records. */
+    private long committedRecordsBetween(Map<TopicPartition, Long> from) {
+        if (from.isEmpty()) {
+            return 0;
+        }
+        long count = 0;
+        pendingReader.assign(from.keySet());
+        from.forEach(pendingReader::seek);
+        Map<TopicPartition, Long> ends = pendingReader.endOffsets(from.keySet());
+        Instant deadline = Instant.now().plusSeconds(30);
+        // the position moves past commit markers and aborted records too, so this ends at the stable offset
+        while (from.keySet().stream().anyMatch(p -> pendingReader.position(p) < ends.get(p))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + from.keySet() + " up to " + ends + " within 30 s");
+            }
+            count += pendingReader.poll(Duration.ofMillis(200)).count();
+        }
+        return count;
+    }
+
+    /**
+     * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
+     * input topics, then refreshes the index so that searches see every indexed paper. Upstream is checked before
+     * downstream, so whatever a stage had committed when it was checked is seen by the next stage's check.
+     */
     public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextReport = Instant.now();
         while (true) {
-            List<String> internal = repartitionTopics(enrichGroup);
-            long enrichLag = lagOrMax(enrichGroup, Topics.PAGES_RAW);
-            long mergeLag = lagOf(enrichGroup, internal);
-            long sinkLag = lagOrMax(sinkGroup, Topics.PAPERS);
-            // with exactly-once, a committed transaction leaves one marker offset after the last record
-            if (enrichLag == 0 && mergeLag <= partitionsOf(internal) && sinkLag <= 1
-                    && unchangedAfterPause(enrichGroup, internal, mergeLag, sinkGroup, sinkLag)) {
+            long pages = pendingOrMax(enrichGroup, List.of(Topics.PAGES_RAW));
+            long merges = pages == 0 ? pendingOrMax(enrichGroup, repartitionTopics(enrichGroup)) : Long.MAX_VALUE;
+            long papers = merges == 0 ? pendingOrMax(sinkGroup, List.of(Topics.PAPERS)) : Long.MAX_VALUE;
+            if (papers == 0) {
                 es.indices().refresh(r -> r.index(alias));
                 return;
             }
+            String state = "enrich " + count(pages) + " pages, merge " + count(merges) + " papers, sink "
+                    + count(papers) + " papers still to process";
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds()
-                        + " s (enrich lag " + enrichLag + ", sink lag " + sinkLag + ")");
+                throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
             }
             if (Instant.now().isAfter(nextReport)) {
-                progress.accept("waiting: enrich lag " + (enrichLag == Long.MAX_VALUE ? "?" : enrichLag)
-                        + " pages, sink lag " + (sinkLag == Long.MAX_VALUE ? "?" : sinkLag) + " papers");
+                progress.accept("waiting: " + state);
                 nextReport = Instant.now().plusSeconds(3);
             }
             Thread.sleep(250);
         }
     }
 
-    /** The group's lag summed over the topics (enrich's repartition topics: its stage between parse and merge). */
-    private long lagOf(String group, List<String> topics) {
-        long lag = 0;
-        for (String topic : topics) {
-            long one = lagOrMax(group, topic);
-            if (one == Long.MAX_VALUE) {
-                return Long.MAX_VALUE;
-            }
-            lag += one;
-        }
-        return lag;
+    private static String count(long pending) {
+        return pending == Long.MAX_VALUE ? "?" : Long.toString(pending);
     }
 
-    private long partitionsOf(List<String> topics) {
+    private long pendingOrMax(String group, List<String> topics) {
         try {
-            return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .values().stream().mapToLong(d -> d.partitions().size()).sum();
+            return pending(group, topics);
         } catch (Exception e) {
-            return 0;
+            return Long.MAX_VALUE;
         }
     }
 
@@ -135,21 +170,6 @@ public final class PipelineProbe implements AutoCloseable {
     /** Every record of a topic, read_committed, from the beginning to its current end. */
     public <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> records(String topic) {
         return readAll(topic);
-    }
-
-    /** A lag left only by transaction markers stays put; one that is still being worked off moves. */
-    private boolean unchangedAfterPause(String enrichGroup, List<String> internal, long mergeLag, String sinkGroup,
-                                        long sinkLag) throws InterruptedException {
-        Thread.sleep(700);
-        return lagOf(enrichGroup, internal) == mergeLag && lagOrMax(sinkGroup, Topics.PAPERS) == sinkLag;
-    }
-
-    private long lagOrMax(String group, String topic) {
-        try {
-            return lag(group, topic);
-        } catch (Exception e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static Query fromPages(Collection<String> sourcePages) {
@@ -232,6 +252,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        pendingReader.close();
         admin.close();
         es.close();
     }
