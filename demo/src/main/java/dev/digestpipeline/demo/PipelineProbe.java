@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -117,24 +118,48 @@ public final class PipelineProbe implements AutoCloseable {
         return count;
     }
 
+    /** One stage of the pipeline: a consumer group and the topics it reads. */
+    private record Stage(String name, String group, Supplier<List<String>> topics) {}
+
     /**
      * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
-     * input topics, then refreshes the index so that searches see every indexed paper. Upstream is checked before
-     * downstream, so whatever a stage had committed when it was checked is seen by the next stage's check.
+     * input topics, then refreshes the index so that searches see every indexed paper.
      */
     public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
+        awaitProcessed(List.of(
+                new Stage("enrich pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
+                new Stage("merge papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
+                new Stage("sink papers", sinkGroup, () -> List.of(Topics.PAPERS))), timeout, progress);
+        es.indices().refresh(r -> r.index(alias));
+    }
+
+    /** Waits until enrich, running as the group, has parsed every page on the topic and merged every paper. */
+    public void awaitEnrichCaughtUp(String enrichGroup, String pagesTopic, Duration timeout, Consumer<String> progress)
+            throws Exception {
+        awaitProcessed(List.of(
+                new Stage("enrich pages", enrichGroup, () -> List.of(pagesTopic)),
+                new Stage("merge papers", enrichGroup, () -> repartitionTopics(enrichGroup))), timeout, progress);
+    }
+
+    /**
+     * Stages are checked upstream first, so whatever a stage had committed when it was checked is seen by the next
+     * stage's check; all of them at zero means everything published so far went through.
+     */
+    private void awaitProcessed(List<Stage> stages, Duration timeout, Consumer<String> progress) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextReport = Instant.now();
         while (true) {
-            long pages = pendingOrMax(enrichGroup, List.of(Topics.PAGES_RAW));
-            long merges = pages == 0 ? pendingOrMax(enrichGroup, repartitionTopics(enrichGroup)) : Long.MAX_VALUE;
-            long papers = merges == 0 ? pendingOrMax(sinkGroup, List.of(Topics.PAPERS)) : Long.MAX_VALUE;
-            if (papers == 0) {
-                es.indices().refresh(r -> r.index(alias));
+            List<String> waiting = new ArrayList<>();
+            for (Stage stage : stages) {
+                long pending = waiting.isEmpty() ? pendingOrMax(stage.group(), stage.topics().get()) : Long.MAX_VALUE;
+                if (pending != 0) {
+                    waiting.add(stage.name() + " " + count(pending));
+                }
+            }
+            if (waiting.isEmpty()) {
                 return;
             }
-            String state = "enrich " + count(pages) + " pages, merge " + count(merges) + " papers, sink "
-                    + count(papers) + " papers still to process";
+            String state = String.join(", ", waiting) + " still to process";
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
             }

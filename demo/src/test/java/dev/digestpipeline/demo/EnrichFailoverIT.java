@@ -32,14 +32,10 @@ import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +124,13 @@ class EnrichFailoverIT {
             }
             assertTrue(a.isAlive() && b.isAlive(), "both instances run at the end:\n" + a.logTail(30) + "\n" + b.logTail(30));
 
-            Map<String, Paper> latest = awaitAll(stack, config.topics().papers(), pagesOfPaper.size(), Duration.ofMinutes(4));
+            Map<String, Paper> latest = new HashMap<>();
+            try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
+                    stack.elasticsearchUrl(), "papers")) {
+                // the killed member keeps its partitions until its session times out; then b or the new a takes them
+                probe.awaitEnrichCaughtUp(run, config.topics().pagesRaw(), Duration.ofMinutes(4), line -> { });
+                probe.<Paper>records(config.topics().papers()).forEach(r -> latest.put(r.key(), r.value()));
+            }
             List<String> wrong = new ArrayList<>();
             for (Map.Entry<Integer, Set<Integer>> e : pagesOfPaper.entrySet()) {
                 Paper paper = latest.get(id(e.getKey()));
@@ -208,34 +210,5 @@ class EnrichFailoverIT {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return props;
-    }
-
-    /** The latest record per key on the topic, read until every expected paper has its final state or time runs out. */
-    private static Map<String, Paper> awaitAll(LocalStack stack, String topic, int expected, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<String, Paper> latest = new HashMap<>();
-        try (Serde<Paper> serde = RegistrySerdes.valueSerde(stack.registryUrl());
-             KafkaConsumer<String, Paper> consumer = new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plus(timeout);
-            Instant quietSince = Instant.now();
-            while (Instant.now().isBefore(deadline)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(r -> latest.put(r.key(), r.value()));
-                if (!records.isEmpty()) {
-                    quietSince = Instant.now();
-                } else if (latest.size() >= expected && Duration.between(quietSince, Instant.now()).toSeconds() >= 10) {
-                    // nothing new for 10 s after every paper arrived: enrich has caught up
-                    break;
-                }
-            }
-        }
-        return latest;
     }
 }
