@@ -119,7 +119,7 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     /** One stage of the pipeline: a consumer group and the topics it reads. */
-    private record Stage(String name, String group, Supplier<List<String>> topics) {}
+    private record Stage(String name, String units, String group, Supplier<List<String>> topics) {}
 
     /**
      * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
@@ -127,9 +127,9 @@ public final class PipelineProbe implements AutoCloseable {
      */
     public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
         awaitProcessed(List.of(
-                new Stage("enrich pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
-                new Stage("merge papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
-                new Stage("sink papers", sinkGroup, () -> List.of(Topics.PAPERS))), timeout, progress);
+                new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
+                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
+                new Stage("sink", "papers", sinkGroup, () -> List.of(Topics.PAPERS))), timeout, progress);
         es.indices().refresh(r -> r.index(alias));
     }
 
@@ -137,8 +137,8 @@ public final class PipelineProbe implements AutoCloseable {
     public void awaitEnrichCaughtUp(String enrichGroup, String pagesTopic, Duration timeout, Consumer<String> progress)
             throws Exception {
         awaitProcessed(List.of(
-                new Stage("enrich pages", enrichGroup, () -> List.of(pagesTopic)),
-                new Stage("merge papers", enrichGroup, () -> repartitionTopics(enrichGroup))), timeout, progress);
+                new Stage("enrich", "pages", enrichGroup, () -> List.of(pagesTopic)),
+                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup))), timeout, progress);
     }
 
     /**
@@ -149,17 +149,17 @@ public final class PipelineProbe implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextReport = Instant.now();
         while (true) {
-            List<String> waiting = new ArrayList<>();
+            String state = null;
             for (Stage stage : stages) {
-                long pending = waiting.isEmpty() ? pendingOrMax(stage.group(), stage.topics().get()) : Long.MAX_VALUE;
+                long pending = pendingOrMax(stage.group(), stage.topics().get());
                 if (pending != 0) {
-                    waiting.add(stage.name() + " " + count(pending));
+                    state = stage.name() + ": " + count(pending) + " " + stage.units() + " still to process";
+                    break;
                 }
             }
-            if (waiting.isEmpty()) {
+            if (state == null) {
                 return;
             }
-            String state = String.join(", ", waiting) + " still to process";
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
             }
