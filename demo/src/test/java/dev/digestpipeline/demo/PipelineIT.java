@@ -18,13 +18,20 @@ import dev.digestpipeline.sink.SinkApp;
 import dev.digestpipeline.sink.SinkConfig;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.SharedStack;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,5 +212,41 @@ class PipelineIT {
         assertEquals(30, docs.size());
         docs.forEach(d -> assertEquals(d.paperId(), d.arxivId()));
         assertEquals(30, docs.stream().filter(d -> d.arxivId().matches("\\d{4}\\.\\d{5}")).count());
+    }
+
+    @Test
+    void corpusArxivFeedsAndAbstractPageGiveTheirPapersWithArxivIds() throws Exception {
+        Map<String, Integer> expected = Map.of("arxiv/rss-atom-cs.AI-2025-08-20.xml", 7,
+                "arxiv/api-query-legacy-10.xml", 10, "arxiv/abs-1902.02534.html", 1);
+        for (Map.Entry<String, Integer> file : expected.entrySet()) {
+            Set<String> uris = Set.copyOf(publish(corpus().resolve(file.getKey()).toString()).published());
+            List<PaperDocument> docs = probe.papersFrom(uris);
+            assertEquals(file.getValue(), docs.size(), file.getKey());
+            assertEquals((long) file.getValue(), docs.stream().filter(d -> d.paperId().equals(d.arxivId())).count(), file.getKey());
+        }
+    }
+
+    @Test
+    void recordTheSinkCannotReadIsDeadLetteredWithItsBytesAndIndexingGoesOn(@TempDir Path dir) throws Exception {
+        String key = "poison-" + System.nanoTime();
+        byte[] poison = "not an Avro paper".getBytes(StandardCharsets.UTF_8);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (var producer = new KafkaProducer<String, byte[]>(props,
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAPERS, key, poison)).get();
+        }
+        Path good = write(dir, "daily-papers-2025-08-27.txt", "Aug 27\n\nIndexed After A Poison Record\n\nIts abstract.\n");
+        publish(good.toString());
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAPERS_DLQ, Set.of(key));
+        assertEquals(1, letters.size());
+        assertEquals("sink-deserialize", letters.get(0).getStage());
+        assertEquals(true, letters.get(0).getReason().startsWith("value is not a Paper the registry knows: "),
+                letters.get(0).getReason());
+        assertEquals(Topics.PAPERS, letters.get(0).getSourceTopic());
+        assertEquals(ByteBuffer.wrap(poison), letters.get(0).getOriginalValue());
+        assertEquals(List.of("Indexed After A Poison Record"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
     }
 }
