@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,6 +47,7 @@ public final class PaperIndexer implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final LongAdder indexed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private volatile RuntimeException failure;
 
     public PaperIndexer(Consumer<byte[], byte[]> consumer, Deserializer<Paper> papers, ElasticsearchClient client,
                         Producer<String, DeadLetter> deadLetters, SinkConfig config, Clock clock) {
@@ -74,12 +76,20 @@ public final class PaperIndexer implements Runnable {
             }
         } catch (WakeupException e) {
             if (running.get()) {
-                throw e;
+                stopOn(e);
             }
+        } catch (RuntimeException e) {
+            stopOn(e);
         } finally {
             consumer.close(Duration.ofSeconds(10));
             log.info("stopped: {}", summary());
         }
+    }
+
+    /** The batch's offsets were not committed, so a restart reads it again: nothing is lost. */
+    private void stopOn(RuntimeException e) {
+        failure = e;
+        log.error("indexing stopped, the last batch will be read again on restart: {}", e.toString(), e);
     }
 
     /** Indexes the batch; false when stopped before Elasticsearch acknowledged it (nothing is committed then). */
@@ -160,6 +170,11 @@ public final class PaperIndexer implements Runnable {
     public void stop() {
         running.set(false);
         consumer.wakeup();
+    }
+
+    /** Why indexing stopped on its own, if it did. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     public long indexed() {

@@ -138,6 +138,9 @@ public final class SinkApp implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "sink-shutdown"));
             app.start();
             app.thread.join();
+            if (app.indexer.failure().isPresent()) {
+                System.exit(1); // so that a supervisor restarts the sink
+            }
         } catch (IOException | RuntimeException e) {
             log.error("sink failed: {}", e.toString(), e);
             System.exit(1);
