@@ -108,7 +108,7 @@ public final class DigestCli {
             IngestSummary ingest = IngestApp.publish(IngestConfig.from(ingestSettings), pages, System.out);
             say("ingest: " + ingest);
             try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
-                    stack.elasticsearchUrl(), "papers")) {
+                    stack.elasticsearchUrl(), "papers", "trends")) {
                 probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(5), line -> say(line));
                 Set<String> uris = new HashSet<>(ingest.published());
                 List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ, uris));
@@ -132,7 +132,11 @@ public final class DigestCli {
                 if (!uris.isEmpty()) {
                     say("tags:                " + PipelineProbe.histogramLine(probe.tagHistogram(uris)));
                 }
-                say("elasticsearch:       " + stack.elasticsearchUrl() + "/papers (alias)");
+                Map<String, Integer> today = probe.latestDayTrends();
+                if (!today.isEmpty()) {
+                    say("trends, latest day:  " + PipelineProbe.histogramLine(today));
+                }
+                say("elasticsearch:       " + stack.elasticsearchUrl() + "/papers and /trends (aliases)");
                 String query = "language model";
                 say("example search:      curl '" + stack.elasticsearchUrl() + "/papers/_search?q=title:language'");
                 probe.search(query, 3).forEach(t -> say("  \"" + query + "\" -> " + t));

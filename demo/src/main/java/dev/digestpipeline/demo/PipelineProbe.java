@@ -2,6 +2,7 @@ package dev.digestpipeline.demo;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -11,6 +12,7 @@ import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RegistrySerdes;
 import dev.digestpipeline.schemas.Topics;
 import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.TrendDocument;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +46,17 @@ public final class PipelineProbe implements AutoCloseable {
     private final String bootstrapServers;
     private final String registryUrl;
     private final String alias;
+    private final String trendsAlias;
     private final Admin admin;
     private final ElasticsearchClient es;
     private final KafkaConsumer<byte[], byte[]> pendingReader;
 
-    public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias) {
+    public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias,
+                         String trendsAlias) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.alias = alias;
+        this.trendsAlias = trendsAlias;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
@@ -123,14 +128,15 @@ public final class PipelineProbe implements AutoCloseable {
 
     /**
      * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
-     * input topics, then refreshes the index so that searches see every indexed paper.
+     * input topics, then refreshes the indices so that searches see every indexed paper and trend window.
      */
     public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
         awaitProcessed(List.of(
                 new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
                 new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
-                new Stage("sink", "papers", sinkGroup, () -> List.of(Topics.PAPERS))), timeout, progress);
-        es.indices().refresh(r -> r.index(alias));
+                new Stage("sink", "papers and trends", sinkGroup, () -> List.of(Topics.PAPERS, Topics.TRENDS))),
+                timeout, progress);
+        es.indices().refresh(r -> r.index(alias, trendsAlias));
     }
 
     /** Waits until enrich, running as the group, has parsed every page on the topic and merged every paper. */
@@ -222,6 +228,32 @@ public final class PipelineProbe implements AutoCloseable {
         return histogram;
     }
 
+    /** The indexed trend windows of the tag, oldest first. */
+    public List<TrendDocument> trends(String tag) throws IOException {
+        SearchResponse<TrendDocument> response = es.search(s -> s.index(trendsAlias).size(10_000)
+                .query(q -> q.term(t -> t.field("tag").value(tag)))
+                .sort(o -> o.field(f -> f.field("windowStart"))), TrendDocument.class);
+        return response.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    /** Distinct papers per tag in the latest day window indexed, most papers first. */
+    public Map<String, Integer> latestDayTrends() throws IOException {
+        Query days = Query.of(q -> q.term(t -> t.field("granularity").value("day")));
+        SearchResponse<TrendDocument> latest = es.search(s -> s.index(trendsAlias).size(1).query(days)
+                .sort(o -> o.field(f -> f.field("windowStart").order(SortOrder.Desc))), TrendDocument.class);
+        if (latest.hits().hits().isEmpty()) {
+            return Map.of();
+        }
+        String start = latest.hits().hits().get(0).source().windowStart();
+        SearchResponse<TrendDocument> day = es.search(s -> s.index(trendsAlias).size(1000)
+                .query(q -> q.bool(b -> b.filter(days).filter(f -> f.term(t -> t.field("windowStart").value(start)))))
+                .sort(o -> o.field(f -> f.field("distinctPapers").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("tag"))), TrendDocument.class);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        day.hits().hits().forEach(h -> counts.put(h.source().tag(), h.source().distinctPapers()));
+        return counts;
+    }
+
     public List<String> search(String text, int size) throws IOException {
         SearchResponse<PaperDocument> response = es.search(s -> s.index(alias).size(size)
                 .query(q -> q.multiMatch(m -> m.query(text).fields("title^2", "abstractText"))), PaperDocument.class);
@@ -282,7 +314,7 @@ public final class PipelineProbe implements AutoCloseable {
         return records;
     }
 
-    public static String histogramLine(Map<String, Long> histogram) {
+    public static String histogramLine(Map<String, ? extends Number> histogram) {
         return histogram.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 

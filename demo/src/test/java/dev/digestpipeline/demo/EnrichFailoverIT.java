@@ -126,7 +126,7 @@ class EnrichFailoverIT {
 
             Map<String, Paper> latest = new HashMap<>();
             try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
-                    stack.elasticsearchUrl(), "papers")) {
+                    stack.elasticsearchUrl(), "papers", "trends")) {
                 // the killed member keeps its partitions until its session times out; then b or the new a takes them
                 probe.awaitEnrichCaughtUp(run, config.topics().pagesRaw(), Duration.ofMinutes(4), line -> { });
                 probe.<Paper>records(config.topics().papers()).forEach(r -> latest.put(r.key(), r.value()));

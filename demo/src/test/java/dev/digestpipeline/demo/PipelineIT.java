@@ -54,7 +54,7 @@ class PipelineIT {
         enrich.start();
         sink = new SinkApp(SinkConfig.from(AppSettings.load(new String[0], env, SinkConfig.DEFAULTS)));
         sink.start();
-        probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers");
+        probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
     }
 
     @AfterAll
@@ -143,6 +143,14 @@ class PipelineIT {
             Thread.sleep(500);
         }
         assertEquals(Set.of("day", "hour"), trends.stream().map(TagTrend::getGranularity).collect(java.util.stream.Collectors.toSet()));
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> { });
+        // the sink indexes each window under the key enrich published it with, holding the window's latest count
+        Map<String, Integer> published = new java.util.HashMap<>();
+        probe.<TagTrend>records(Topics.TRENDS).stream().filter(r -> r.value().getTag().equals("robotics"))
+                .forEach(r -> published.put(r.key(), r.value().getDistinctPapers()));
+        Map<String, Integer> indexed = new java.util.HashMap<>();
+        probe.trends("robotics").forEach(t -> indexed.put(t.id(), t.distinctPapers()));
+        assertEquals(published, indexed);
     }
 
     @Test

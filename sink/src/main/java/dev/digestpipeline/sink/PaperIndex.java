@@ -1,21 +1,10 @@
 package dev.digestpipeline.sink;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-import java.io.IOException;
 
-/**
- * The papers index: a template with an explicit mapping for {@code <alias>-*}, and a first index behind the
- * alias. Idempotent: run at every start.
- */
+/** The strict mapping of the papers index: one document per paper id, its merged state. */
 public final class PaperIndex {
-    private final ElasticsearchClient client;
-    private final String alias;
-
-    public PaperIndex(ElasticsearchClient client, String alias) {
-        this.client = client;
-        this.alias = alias;
-    }
+    private PaperIndex() {}
 
     static TypeMapping mapping() {
         return TypeMapping.of(m -> m
@@ -57,26 +46,5 @@ public final class PaperIndex {
                 .properties("modelSizes", p -> p.keyword(k -> k))
                 .properties("computeBudgets", p -> p.keyword(k -> k))
                 .properties("contextLengths", p -> p.keyword(k -> k)));
-    }
-
-    public void ensure() throws IOException {
-        client.indices().putIndexTemplate(t -> t
-                .name(alias + "-template")
-                .indexPatterns(alias + "-*")
-                .template(tm -> tm
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(mapping())));
-        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            client.indices().create(c -> c.index(alias + "-000001")
-                    .aliases(alias, a -> a.isWriteIndex(true)));
-        } else {
-            // an index made by an older release gets the fields added since (adding fields is always allowed)
-            TypeMapping mapping = mapping();
-            client.indices().putMapping(m -> m.index(alias).properties(mapping.properties()));
-        }
-    }
-
-    public String alias() {
-        return alias;
     }
 }

@@ -5,6 +5,7 @@ import dev.digestpipeline.schemas.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.schemas.TopicAdmin;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,42 +24,51 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Indexes digest.papers into Elasticsearch until stopped (SIGTERM or Ctrl-C stop it cleanly). */
+/** Indexes digest.papers and digest.trends into Elasticsearch until stopped (SIGTERM or Ctrl-C stop it cleanly). */
 public final class SinkApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkApp.class);
     static final String USAGE = """
             Usage: sink [options]
-              Reads digest.papers and indexes every paper in Elasticsearch; runs until stopped.
+              Reads digest.papers and digest.trends and indexes every paper and every trend window in
+              Elasticsearch; runs until stopped.
             Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
               --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
               --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
               --elasticsearch.url=URL        Elasticsearch (default http://127.0.0.1:9200)
               --group.id=ID                  consumer group (default digest-sink)
-              --index.alias=NAME             alias searched by users (default papers)
-              --batch.size=N                 papers per bulk request at most (default 500)
+              --index.alias=NAME             alias of the papers index (default papers)
+              --index.trends.alias=NAME      alias of the trends index (default trends)
+              --batch.size=N                 records per bulk request at most (default 500)
               --poll.timeout=DURATION        (default 500ms)
               --summary.interval=DURATION    how often a summary line is logged (default 30s)
               --topic.papers / --topic.papers.dlq   topic names
+              --topic.trends=NAME            (default digest.trends; blank: trends are not indexed)
               --config=FILE                  properties file with any of the above
               --help                         this text
             """;
 
     private final ElasticsearchClient client;
     private final Serde<Paper> papers;
+    private final Serde<TagTrend> trends;
     private final KafkaProducer<String, DeadLetter> deadLetters;
-    private final PaperIndexer indexer;
+    private final DigestIndexer indexer;
     private final Thread thread;
 
     public SinkApp(SinkConfig config) throws IOException {
         this.client = ElasticsearchClient.of(b -> b.host(config.elasticsearchUrl()));
-        new PaperIndex(client, config.alias()).ensure();
+        AliasedIndex.ensure(client, config.alias(), PaperIndex.mapping());
+        if (!config.trendsTopic().isEmpty()) {
+            AliasedIndex.ensure(client, config.trendsAlias(), TrendIndex.mapping());
+        }
         createTopics(config);
         this.papers = RegistrySerdes.valueSerde(config.registryUrl());
+        this.trends = RegistrySerdes.valueSerde(config.registryUrl());
         Serde<DeadLetter> deadLetterSerde = RegistrySerdes.valueSerde(config.registryUrl());
         this.deadLetters = new KafkaProducer<>(producerProperties(config), new StringSerializer(), deadLetterSerde.serializer());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.indexer = new PaperIndexer(consumer, papers.deserializer(), client, deadLetters, config, Clock.systemUTC());
+        this.indexer = new DigestIndexer(consumer, papers.deserializer(), trends.deserializer(), client, deadLetters,
+                config, Clock.systemUTC());
         this.thread = new Thread(indexer, "sink-indexer");
     }
 
@@ -96,7 +106,7 @@ public final class SinkApp implements AutoCloseable {
         thread.start();
     }
 
-    public PaperIndexer indexer() {
+    public DigestIndexer indexer() {
         return indexer;
     }
 
@@ -110,6 +120,7 @@ public final class SinkApp implements AutoCloseable {
         }
         deadLetters.close();
         papers.close();
+        trends.close();
         try {
             client.close();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.digestpipeline.schemas.AppSettings;
 import dev.digestpipeline.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /** Settings of the sink app, validated at start. */
 public record SinkConfig(
@@ -12,23 +13,27 @@ public record SinkConfig(
         String elasticsearchUrl,
         String groupId,
         String papersTopic,
+        String trendsTopic,
         String deadLetterTopic,
         String alias,
+        String trendsAlias,
         int batchSize,
         Duration pollTimeout,
         Duration summaryInterval) {
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "bootstrap.servers", "127.0.0.1:9092",
-            "registry.url", "http://127.0.0.1:8081",
-            "elasticsearch.url", "http://127.0.0.1:9200",
-            "group.id", "digest-sink",
-            "topic.papers", Topics.PAPERS,
-            "topic.papers.dlq", Topics.PAPERS_DLQ,
-            "index.alias", "papers",
-            "batch.size", "500",
-            "poll.timeout", "500ms",
-            "summary.interval", "30s");
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("bootstrap.servers", "127.0.0.1:9092"),
+            Map.entry("registry.url", "http://127.0.0.1:8081"),
+            Map.entry("elasticsearch.url", "http://127.0.0.1:9200"),
+            Map.entry("group.id", "digest-sink"),
+            Map.entry("topic.papers", Topics.PAPERS),
+            Map.entry("topic.trends", Topics.TRENDS),
+            Map.entry("topic.papers.dlq", Topics.PAPERS_DLQ),
+            Map.entry("index.alias", "papers"),
+            Map.entry("index.trends.alias", "trends"),
+            Map.entry("batch.size", "500"),
+            Map.entry("poll.timeout", "500ms"),
+            Map.entry("summary.interval", "30s"));
 
     public static SinkConfig from(AppSettings settings) {
         return new SinkConfig(
@@ -37,8 +42,11 @@ public record SinkConfig(
                 settings.string("elasticsearch.url"),
                 settings.string("group.id"),
                 settings.string("topic.papers"),
+                // blank: trends are not indexed
+                Objects.requireNonNullElse(settings.optionalString("topic.trends"), ""),
                 settings.string("topic.papers.dlq"),
                 settings.string("index.alias"),
+                settings.string("index.trends.alias"),
                 settings.integer("batch.size", 1, 10_000),
                 settings.duration("poll.timeout"),
                 settings.duration("summary.interval"));

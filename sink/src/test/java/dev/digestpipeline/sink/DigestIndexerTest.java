@@ -26,39 +26,43 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The indexer's dead-letter paths, which need no Elasticsearch: the real-server paths are in demo's PipelineIT. */
-class PaperIndexerTest {
+class DigestIndexerTest {
     private static final SinkConfig CONFIG = SinkConfig.from(AppSettings.load(new String[0], Map.of(), SinkConfig.DEFAULTS));
     private static final TopicPartition PAPERS = new TopicPartition(CONFIG.papersTopic(), 0);
+    private static final TopicPartition TRENDS = new TopicPartition(CONFIG.trendsTopic(), 0);
     private static final byte[] POISON = "not an Avro paper".getBytes(StandardCharsets.UTF_8);
-    private static final Deserializer<Paper> UNREADABLE = (topic, data) -> {
-        throw new SerializationException("magic byte 0x6e is not 0");
-    };
+
+    private static <T> Deserializer<T> unreadable() {
+        return (topic, data) -> {
+            throw new SerializationException("magic byte 0x6e is not 0");
+        };
+    }
 
     private final List<Map<TopicPartition, OffsetAndMetadata>> commits = new ArrayList<>();
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
         @Override
         public synchronized void commitSync() {
             super.commitSync();
-            commits.add(committed(Set.of(PAPERS)));
+            commits.add(committed(assignment()));
         }
     };
     private final MockProducer<String, DeadLetter> deadLetters =
             new MockProducer<>(true, null, new StringSerializer(), (topic, letter) -> new byte[0]);
-    private final PaperIndexer indexer = new PaperIndexer(consumer, UNREADABLE, null, deadLetters, CONFIG,
+    private final DigestIndexer indexer = new DigestIndexer(consumer, unreadable(), unreadable(), null, deadLetters, CONFIG,
             Clock.fixed(Instant.parse("2025-08-20T10:00:00Z"), ZoneOffset.UTC));
 
-    private void deliverPoisonAtOffset7() {
-        consumer.updateBeginningOffsets(Map.of(PAPERS, 7L));
+    private void deliverPoisonAtOffset7(TopicPartition partition) {
+        consumer.updateBeginningOffsets(Map.of(partition, 7L));
         consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(PAPERS));
-            consumer.addRecord(new ConsumerRecord<>(PAPERS.topic(), 0, 7, "p-1".getBytes(StandardCharsets.UTF_8), POISON));
+            consumer.rebalance(List.of(partition));
+            consumer.addRecord(new ConsumerRecord<>(partition.topic(), 0, 7, "p-1".getBytes(StandardCharsets.UTF_8), POISON));
         });
         consumer.schedulePollTask(indexer::stop);
     }
 
     @Test
-    void unreadableRecordIsDeadLetteredWithItsBytesAndItsOffsetIsCommitted() {
-        deliverPoisonAtOffset7();
+    void unreadablePaperIsDeadLetteredWithItsBytesAndItsOffsetIsCommitted() {
+        deliverPoisonAtOffset7(PAPERS);
         indexer.run();
         assertEquals(1, deadLetters.history().size());
         DeadLetter letter = deadLetters.history().get(0).value();
@@ -75,9 +79,19 @@ class PaperIndexerTest {
     @Test
     void deadLetterThatCannotBeWrittenStopsTheIndexerWithTheCauseAndCommitsNothing() {
         deadLetters.sendException = new TimeoutException("broker unreachable");
-        deliverPoisonAtOffset7();
+        deliverPoisonAtOffset7(PAPERS);
         indexer.run(); // returns: SinkApp then exits with status 1 so that a supervisor restarts it
         assertEquals("broker unreachable", indexer.failure().orElseThrow().getMessage());
         assertEquals(List.of(), commits);
+    }
+
+    @Test
+    void unreadableTrendIsDeadLetteredWithTheTypeItIsNot() {
+        deliverPoisonAtOffset7(TRENDS);
+        indexer.run();
+        DeadLetter letter = deadLetters.history().get(0).value();
+        assertEquals(List.of("value is not a TagTrend the registry knows: magic byte 0x6e is not 0", CONFIG.trendsTopic()),
+                List.of(letter.getReason(), letter.getSourceTopic()));
+        assertEquals(List.of(Map.of(TRENDS, new OffsetAndMetadata(8))), commits);
     }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.DeadLetters;
 import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.TagTrend;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,39 +30,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls papers, indexes each batch with one bulk request (document id = paper id, so replays change nothing),
- * and commits offsets only after Elasticsearch acknowledged the batch. Records that can never be indexed go to
- * the dead-letter topic with the reason and their bytes; transient failures are retried, never skipped.
+ * Polls papers and trends, indexes each batch with one bulk request (document ids come from the records, so
+ * replays change nothing), and commits offsets only after Elasticsearch acknowledged the batch. Records that can
+ * never be indexed go to the dead-letter topic with the reason and their bytes; transient failures are retried,
+ * never skipped.
  */
-public final class PaperIndexer implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(PaperIndexer.class);
+public final class DigestIndexer implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(DigestIndexer.class);
     static final String STAGE_DESERIALIZE = "sink-deserialize";
     static final String STAGE_INDEX = "sink-index";
 
     private final Consumer<byte[], byte[]> consumer;
     private final Deserializer<Paper> papers;
+    private final Deserializer<TagTrend> trends;
     private final ElasticsearchClient client;
     private final Producer<String, DeadLetter> deadLetters;
     private final SinkConfig config;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final LongAdder indexed = new LongAdder();
+    private final LongAdder papersIndexed = new LongAdder();
+    private final LongAdder trendsIndexed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private volatile RuntimeException failure;
 
-    public PaperIndexer(Consumer<byte[], byte[]> consumer, Deserializer<Paper> papers, ElasticsearchClient client,
-                        Producer<String, DeadLetter> deadLetters, SinkConfig config, Clock clock) {
+    public DigestIndexer(Consumer<byte[], byte[]> consumer, Deserializer<Paper> papers, Deserializer<TagTrend> trends,
+                         ElasticsearchClient client, Producer<String, DeadLetter> deadLetters, SinkConfig config,
+                         Clock clock) {
         this.consumer = consumer;
         this.papers = papers;
+        this.trends = trends;
         this.client = client;
         this.deadLetters = deadLetters;
         this.config = config;
         this.clock = clock;
     }
 
+    /** A record and the document it becomes in one of the aliases. */
+    private record Indexable(ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document) {}
+
+    /** A record whose value is not what its topic carries. */
+    private static final class UnreadableRecord extends RuntimeException {
+        UnreadableRecord(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public void run() {
-        consumer.subscribe(List.of(config.papersTopic()));
+        consumer.subscribe(config.trendsTopic().isEmpty() ? List.of(config.papersTopic())
+                : List.of(config.papersTopic(), config.trendsTopic()));
         long nextSummary = System.nanoTime() + config.summaryInterval().toNanos();
         try {
             while (running.get()) {
@@ -94,45 +111,47 @@ public final class PaperIndexer implements Runnable {
 
     /** Indexes the batch; false when stopped before Elasticsearch acknowledged it (nothing is committed then). */
     boolean indexBatch(ConsumerRecords<byte[], byte[]> records) {
-        Map<String, ConsumerRecord<byte[], byte[]>> byId = new LinkedHashMap<>();
-        Map<String, PaperDocument> docs = new LinkedHashMap<>();
+        // one operation per document: of several revisions in a batch, the last one read is the newest
+        Map<String, Indexable> latest = new LinkedHashMap<>();
         List<Future<?>> sent = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                Paper paper = papers.deserialize(record.topic(), record.value());
-                if (paper == null) {
-                    continue; // a tombstone: nothing to index
+                Indexable doc = toDocument(record);
+                if (doc != null) {
+                    latest.put(doc.alias() + "/" + doc.id(), doc);
                 }
-                byId.put(paper.getPaperId(), record);
-                docs.put(paper.getPaperId(), PaperDocument.of(paper));
-            } catch (RuntimeException e) {
-                sent.add(deadLetter(record, STAGE_DESERIALIZE, "value is not a Paper the registry knows: " + e.getMessage()));
+            } catch (UnreadableRecord e) {
+                sent.add(deadLetter(record, STAGE_DESERIALIZE, e.getMessage()));
             }
         }
+        List<Indexable> docs = new ArrayList<>(latest.values());
         long backoff = 500;
         while (!docs.isEmpty()) {
             if (!running.get()) {
                 return false;
             }
             try {
-                List<BulkOperation> ops = new ArrayList<>();
-                docs.forEach((id, doc) -> ops.add(BulkOperation.of(b -> b.index(i -> i.id(id).document(doc)))));
-                BulkResponse response = client.bulk(b -> b.index(config.alias()).operations(ops));
-                Map<String, PaperDocument> retry = new LinkedHashMap<>();
-                for (BulkResponseItem item : response.items()) {
+                List<BulkOperation> ops = docs.stream().map(d -> BulkOperation.of(b -> b.index(i -> i
+                        .index(d.alias()).id(d.id()).document(d.document())))).toList();
+                BulkResponse response = client.bulk(b -> b.operations(ops));
+                List<Indexable> retry = new ArrayList<>();
+                // the items answer the operations in order
+                for (int i = 0; i < docs.size(); i++) {
+                    BulkResponseItem item = response.items().get(i);
+                    Indexable doc = docs.get(i);
                     if (item.error() == null) {
-                        indexed.increment();
-                        log.debug("paper {} indexed", item.id());
+                        (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
+                        log.debug("{} {} indexed", doc.alias(), doc.id());
                     } else if (item.status() == 429 || item.status() >= 500) {
-                        retry.put(item.id(), docs.get(item.id()));
+                        retry.add(doc);
                     } else {
-                        sent.add(deadLetter(byId.get(item.id()), STAGE_INDEX, "Elasticsearch refused the document: "
+                        sent.add(deadLetter(doc.record(), STAGE_INDEX, "Elasticsearch refused the document: "
                                 + item.error().type() + ": " + item.error().reason()));
                     }
                 }
                 docs = retry;
             } catch (Exception e) {
-                log.warn("bulk request of {} papers failed, retrying in {} ms: {}", docs.size(), backoff, e.toString());
+                log.warn("bulk request of {} documents failed, retrying in {} ms: {}", docs.size(), backoff, e.toString());
             }
             if (!docs.isEmpty()) {
                 sleep(backoff);
@@ -149,10 +168,33 @@ public final class PaperIndexer implements Runnable {
         return true;
     }
 
+    /** The document a record becomes; null for a tombstone, which leaves nothing to index. */
+    private Indexable toDocument(ConsumerRecord<byte[], byte[]> record) {
+        if (record.topic().equals(config.papersTopic())) {
+            Paper paper = read(papers, "Paper", record);
+            return paper == null ? null
+                    : new Indexable(record, config.alias(), paper.getPaperId(), PaperDocument.of(paper));
+        }
+        TagTrend trend = read(trends, "TagTrend", record);
+        if (trend == null) {
+            return null;
+        }
+        TrendDocument doc = TrendDocument.of(trend);
+        return new Indexable(record, config.trendsAlias(), doc.id(), doc);
+    }
+
+    private static <T> T read(Deserializer<T> deserializer, String type, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return deserializer.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            throw new UnreadableRecord("value is not a " + type + " the registry knows: " + e.getMessage());
+        }
+    }
+
     private Future<?> deadLetter(ConsumerRecord<byte[], byte[]> record, String stage, String reason) {
         deadLettered.increment();
         String key = record.key() == null ? "(no key)" : new String(record.key(), StandardCharsets.UTF_8);
-        log.warn("paper {} dead-lettered ({}): {}", key, stage, reason);
+        log.warn("record {} of {} dead-lettered ({}): {}", key, record.topic(), stage, reason);
         DeadLetter letter = DeadLetters.of(stage, reason, record.topic(), record.partition(), record.offset(),
                 record.key(), record.value(), clock.instant());
         return deadLetters.send(new ProducerRecord<>(config.deadLetterTopic(), key, letter));
@@ -177,8 +219,12 @@ public final class PaperIndexer implements Runnable {
         return Optional.ofNullable(failure);
     }
 
-    public long indexed() {
-        return indexed.sum();
+    public long papersIndexed() {
+        return papersIndexed.sum();
+    }
+
+    public long trendsIndexed() {
+        return trendsIndexed.sum();
     }
 
     public long deadLettered() {
@@ -186,6 +232,7 @@ public final class PaperIndexer implements Runnable {
     }
 
     String summary() {
-        return indexed() + " papers indexed into '" + config.alias() + "', " + deadLettered() + " dead-lettered";
+        return papersIndexed() + " papers indexed into '" + config.alias() + "', " + trendsIndexed()
+                + " trend windows into '" + config.trendsAlias() + "', " + deadLettered() + " dead-lettered";
     }
 }

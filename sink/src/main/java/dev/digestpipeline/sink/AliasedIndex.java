@@ -1,0 +1,30 @@
+package dev.digestpipeline.sink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import java.io.IOException;
+
+/**
+ * An index behind an alias: a template with the explicit mapping for {@code <alias>-*}, and a first index that
+ * the alias points at, so a later reindex can swap indices without users changing their queries. Idempotent:
+ * run at every start.
+ */
+final class AliasedIndex {
+    private AliasedIndex() {}
+
+    static void ensure(ElasticsearchClient client, String alias, TypeMapping mapping) throws IOException {
+        client.indices().putIndexTemplate(t -> t
+                .name(alias + "-template")
+                .indexPatterns(alias + "-*")
+                .template(tm -> tm
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(mapping)));
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            client.indices().create(c -> c.index(alias + "-000001")
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+        } else {
+            // an index made by an older release gets the fields added since (adding fields is always allowed)
+            client.indices().putMapping(m -> m.index(alias).properties(mapping.properties()));
+        }
+    }
+}
