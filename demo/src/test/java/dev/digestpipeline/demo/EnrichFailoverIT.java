@@ -73,7 +73,9 @@ class EnrichFailoverIT {
                 "DIGEST_APPLICATION_ID", run,
                 "DIGEST_PARTITIONS", "4",
                 "DIGEST_COMMIT_INTERVAL", "200ms",
-                "DIGEST_SUMMARY_INTERVAL", "5s"));
+                "DIGEST_SUMMARY_INTERVAL", "5s",
+                // the group notices the killed member after this (Kafka's default is 45 s)
+                "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
         for (String topic : List.of("pages.raw", "papers", "pages.dlq", "papers.dlq", "papers.by-tag", "trends")) {
             env.put("DIGEST_TOPIC_" + topic.toUpperCase().replace('.', '_').replace('-', '_'), run + "." + topic);
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +55,8 @@ public final class EnrichApp implements AutoCloseable {
               --taxonomy=FILE                topic taxonomy (default: the built-in one)
               --topic.pages.raw, --topic.papers, --topic.pages.dlq, --topic.papers.dlq,
               --topic.papers.by-tag, --topic.area.prefix, --topic.trends   topic names
+              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
+                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
               --config=FILE                  properties file with any of the above
               --describe                     print the topology (Topology#describe) and exit
               --help                         this text
@@ -125,6 +128,8 @@ public final class EnrichApp implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 16 * 1024 * 1024);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+        // Kafka Streams hands unprefixed client settings (security, timeouts) to all of its clients
+        props.putAll(config.kafka());
         return props;
     }
 
@@ -132,6 +137,7 @@ public final class EnrichApp implements AutoCloseable {
     public static void createTopics(EnrichConfig config, List<String> areas) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafka());
         short rf = config.replicationFactor();
         int n = config.partitions();
         EnrichConfig.TopicNames topics = config.topics();
@@ -182,7 +188,7 @@ public final class EnrichApp implements AutoCloseable {
     public static void main(String[] args) {
         EnrichConfig config;
         try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), EnrichConfig.DEFAULTS);
+            AppSettings settings = AppSettings.load(args, System.getenv(), EnrichConfig.DEFAULTS, Set.of("help", "describe"));
             if (settings.flag("help")) {
                 System.out.print(USAGE);
                 return;
@@ -193,6 +199,7 @@ public final class EnrichApp implements AutoCloseable {
                 return;
             }
             log.info("settings: {}", settings.summary());
+            settings.ignored().forEach(log::warn);
         } catch (IllegalArgumentException e) {
             System.err.println("enrich: " + e.getMessage());
             System.err.print(USAGE);

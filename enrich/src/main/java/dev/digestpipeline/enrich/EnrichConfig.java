@@ -22,7 +22,8 @@ public record EnrichConfig(
         Duration commitInterval,
         Duration summaryInterval,
         Path stateDir,
-        Path taxonomy) {
+        Path taxonomy,
+        Map<String, String> kafka) {
 
     /** The topics the topology reads and writes. */
     public record TopicNames(String pagesRaw, String papers, String pagesDlq, String papersDlq, String papersByTag,
@@ -90,7 +91,8 @@ public record EnrichConfig(
                 settings.duration("commit.interval"),
                 settings.duration("summary.interval"),
                 Path.of(settings.string("state.dir")),
-                taxonomy == null ? null : Path.of(taxonomy));
+                taxonomy == null ? null : Path.of(taxonomy),
+                settings.kafka());
     }
 
     public TopicTagger tagger() {

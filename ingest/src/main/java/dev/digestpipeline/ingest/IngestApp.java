@@ -37,6 +37,8 @@ public final class IngestApp {
               --max.page.bytes=N             larger pages are refused, never truncated (default 8388608)
               --http.timeout=DURATION        per URL (default 30s)
               --kind=KIND                    page format, when you know it (default: enrich detects it)
+              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
+                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
               --config=FILE                  properties file with any of the above
               --help                         this text
             """;
@@ -66,6 +68,7 @@ public final class IngestApp {
             return 2;
         }
         log.debug("settings: {}", settings.summary());
+        settings.ignored().forEach(log::warn);
         IngestSummary summary = publish(config, settings.operands(), out);
         out.println("ingest: " + summary);
         return summary.failed().isEmpty() ? 0 : 1;
@@ -132,12 +135,14 @@ public final class IngestApp {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        props.putAll(config.kafka());
         return props;
     }
 
     static void ensureTopic(IngestConfig config) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafka());
         try (Admin admin = Admin.create(props)) {
             NewTopic topic = new NewTopic(config.topic(), config.partitions(), (short) 1).configs(Map.of(
                     "max.message.bytes", Integer.toString(config.maxRecordBytes())));

@@ -13,7 +13,8 @@ public record IngestConfig(
         int partitions,
         int maxPageBytes,
         Duration httpTimeout,
-        String kind) {
+        String kind,
+        Map<String, String> kafka) {
 
     public static final Map<String, String> DEFAULTS = Map.of(
             "bootstrap.servers", "127.0.0.1:9092",
@@ -35,7 +36,8 @@ public record IngestConfig(
                 settings.integer("partitions", 1, 1000),
                 settings.integer("max.page.bytes", 1024, 64 * 1024 * 1024),
                 settings.duration("http.timeout"),
-                settings.optionalString("kind"));
+                settings.optionalString("kind"),
+                settings.kafka());
     }
 
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,50 @@ class AppSettingsTest {
     void registryBaseUrlGetsTheNativeApiPath() {
         assertEquals("http://127.0.0.1:8081/apis/registry/v3", RegistrySerdes.apiUrl("http://127.0.0.1:8081/"));
         assertEquals("http://r:1/apis/registry/v3", RegistrySerdes.apiUrl("http://r:1/apis/registry/v3"));
+    }
+
+    @Test
+    void unknownFlagIsAnErrorThatNamesTheSettingItIsATypoOf() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppSettings.load(new String[] {"--bach.size=20"}, Map.of(), DEFAULTS));
+        assertEquals("unknown setting --bach.size (did you mean --batch.size?)", e.getMessage());
+    }
+
+    @Test
+    void unknownKeyInTheConfigFileIsIgnoredAndReported(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("all-apps.properties");
+        Files.writeString(file, "batch.size=10\nindex.alias=papers\n");
+        AppSettings settings = AppSettings.load(new String[] {"--config=" + file}, Map.of(), DEFAULTS);
+        assertEquals(10, settings.integer("batch.size", 1, 10_000));
+        assertEquals(List.of("setting 'index.alias' in " + file + " is not one of this app's; ignored"), settings.ignored());
+    }
+
+    @Test
+    void kafkaSettingsFromFileEnvironmentAndFlagsGoToTheClientsWithoutThePrefixButNotTheStackPorts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "kafka.security.protocol=SASL_SSL\nkafka.sasl.mechanism=PLAIN\n");
+        AppSettings settings = AppSettings.load(
+                new String[] {"--config", file.toString(), "--kafka.session.timeout.ms", "10000"},
+                Map.of("DIGEST_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "DIGEST_KAFKA_PORT", "19092"), DEFAULTS);
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
+                "session.timeout.ms", "10000"), settings.kafka());
+        assertEquals(List.of(), settings.operands());
+    }
+
+    @Test
+    void summaryHidesPasswordsAndJaasConfigs() {
+        AppSettings settings = AppSettings.load(new String[] {"--kafka.sasl.jaas.config=secret-login",
+                "--kafka.ssl.truststore.password=hunter2"}, Map.of(), Map.of("batch.size", "500"));
+        assertEquals("batch.size=500 (default), kafka.sasl.jaas.config=**** (--kafka.sasl.jaas.config), "
+                + "kafka.ssl.truststore.password=**** (--kafka.ssl.truststore.password)", settings.summary());
+    }
+
+    @Test
+    void switchesAreFlagsTooButOnlyTheOnesTheAppNames() {
+        assertEquals(true, AppSettings.load(new String[] {"--describe"}, Map.of(), DEFAULTS, Set.of("help", "describe"))
+                .flag("describe"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppSettings.load(new String[] {"--describe"}, Map.of(), DEFAULTS));
+        assertEquals("unknown setting --describe", e.getMessage());
     }
 }

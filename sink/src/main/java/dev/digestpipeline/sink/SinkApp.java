@@ -43,6 +43,8 @@ public final class SinkApp implements AutoCloseable {
               --summary.interval=DURATION    how often a summary line is logged (default 30s)
               --topic.papers / --topic.papers.dlq   topic names
               --topic.trends=NAME            (default digest.trends; blank: trends are not indexed)
+              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
+                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
               --config=FILE                  properties file with any of the above
               --help                         this text
             """;
@@ -80,6 +82,7 @@ public final class SinkApp implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        props.putAll(config.kafka());
         return props;
     }
 
@@ -90,12 +93,14 @@ public final class SinkApp implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        props.putAll(config.kafka());
         return props;
     }
 
     static void createTopics(SinkConfig config) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafka());
         try (Admin admin = Admin.create(props)) {
             TopicAdmin.ensure(admin, List.of(new NewTopic(config.deadLetterTopic(), 1, (short) 1)
                     .configs(java.util.Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
@@ -138,6 +143,7 @@ public final class SinkApp implements AutoCloseable {
             }
             config = SinkConfig.from(settings);
             log.info("settings: {}", settings.summary());
+            settings.ignored().forEach(log::warn);
         } catch (IllegalArgumentException e) {
             System.err.println("sink: " + e.getMessage());
             System.err.print(USAGE);

@@ -19,7 +19,8 @@ public record SinkConfig(
         String trendsAlias,
         int batchSize,
         Duration pollTimeout,
-        Duration summaryInterval) {
+        Duration summaryInterval,
+        Map<String, String> kafka) {
 
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("bootstrap.servers", "127.0.0.1:9092"),
@@ -49,6 +50,7 @@ public record SinkConfig(
                 settings.string("index.trends.alias"),
                 settings.integer("batch.size", 1, 10_000),
                 settings.duration("poll.timeout"),
-                settings.duration("summary.interval"));
+                settings.duration("summary.interval"),
+                settings.kafka());
     }
 }

@@ -1,0 +1,24 @@
+package dev.digestpipeline.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.schemas.DeadLetter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+
+class EnrichAppTest {
+    @Test
+    void kafkaSettingsReachEveryStreamsClientNextToTheExactlyOnceGuarantee() {
+        EnrichConfig config = EnrichConfig.from(AppSettings.load(new String[0],
+                Map.of("DIGEST_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"),
+                EnrichConfig.DEFAULTS));
+        Properties props = EnrichApp.streamsProperties(config,
+                Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null));
+        assertEquals(List.of("SASL_SSL", "10000", "exactly_once_v2"), List.of(props.get("security.protocol"),
+                props.get("session.timeout.ms"), props.get("processing.guarantee")));
+    }
+}
