@@ -44,6 +44,18 @@ class TaggerEvaluationTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, status);
         String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
-        assertEquals("micro                   3         4       3     0.750   1.000  0.857", last);
+        assertEquals("micro, mapped           3         4       3     0.750   1.000  0.857", last);
+    }
+
+    @Test
+    void paperWithOnlyCatchAllCategoriesCountsInTheTotalButNotInTheMappedAverage() {
+        TaggerEvaluation.Report report = TaggerEvaluation.evaluate(TopicTagger.bundled(), List.of(
+                new TaggerEvaluation.Labelled("1", "Image Segmentation with Convolutional Networks",
+                        "We segment images pixel by pixel with a CNN on COCO.", List.of("cs.CV")),
+                new TaggerEvaluation.Labelled("2", "Image Classification with Convolutional Networks",
+                        "We classify images with a CNN on ImageNet.", List.of("cs.LG"))));
+        assertEquals(new TaggerEvaluation.AreaScore("micro", 1, 2, 1), report.micro());
+        assertEquals(1, report.mappedPapers());
+        assertEquals(new TaggerEvaluation.AreaScore("micro, mapped", 1, 1, 1), report.mappedMicro());
     }
 }
