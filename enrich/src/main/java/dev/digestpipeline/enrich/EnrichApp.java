@@ -17,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -135,9 +133,6 @@ public final class EnrichApp implements AutoCloseable {
 
     /** Creates the topics this app reads and writes, so it can start before the first page arrives. */
     public static void createTopics(EnrichConfig config, List<String> areas) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.putAll(config.kafka());
         short rf = config.replicationFactor();
         int n = config.partitions();
         EnrichConfig.TopicNames topics = config.topics();
@@ -154,9 +149,7 @@ public final class EnrichApp implements AutoCloseable {
         for (String area : areas) {
             all.add(new NewTopic(topics.areaTopic(area), n, rf).configs(routed));
         }
-        try (Admin admin = Admin.create(props)) {
-            TopicAdmin.ensure(admin, all);
-        }
+        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }
 
     public void start() {

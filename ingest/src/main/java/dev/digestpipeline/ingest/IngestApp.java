@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -140,13 +138,8 @@ public final class IngestApp {
     }
 
     static void ensureTopic(IngestConfig config) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.putAll(config.kafka());
-        try (Admin admin = Admin.create(props)) {
-            NewTopic topic = new NewTopic(config.topic(), config.partitions(), (short) 1).configs(Map.of(
-                    "max.message.bytes", Integer.toString(config.maxRecordBytes())));
-            TopicAdmin.ensure(admin, List.of(topic));
-        }
+        NewTopic topic = new NewTopic(config.topic(), config.partitions(), (short) 1).configs(Map.of(
+                "max.message.bytes", Integer.toString(config.maxRecordBytes())));
+        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(topic));
     }
 }

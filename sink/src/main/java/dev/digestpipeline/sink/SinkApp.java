@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -98,13 +96,8 @@ public final class SinkApp implements AutoCloseable {
     }
 
     static void createTopics(SinkConfig config) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.putAll(config.kafka());
-        try (Admin admin = Admin.create(props)) {
-            TopicAdmin.ensure(admin, List.of(new NewTopic(config.deadLetterTopic(), 1, (short) 1)
-                    .configs(java.util.Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
-        }
+        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(new NewTopic(config.deadLetterTopic(), 1,
+                (short) 1).configs(java.util.Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
     }
 
     public void start() {
