@@ -14,6 +14,7 @@ import dev.digestpipeline.schemas.Topics;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.TrendDocument;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,21 +40,18 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Looks at a running pipeline from outside: consumer lag, dead letters, and what Elasticsearch holds. */
 public final class PipelineProbe implements AutoCloseable {
-    private final String bootstrapServers;
     private final String registryUrl;
     private final String alias;
     private final String trendsAlias;
     private final Admin admin;
     private final ElasticsearchClient es;
-    private final KafkaConsumer<byte[], byte[]> pendingReader;
+    private final KafkaConsumer<byte[], byte[]> reader;
 
     public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias,
                          String trendsAlias) {
-        this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.alias = alias;
         this.trendsAlias = trendsAlias;
@@ -61,12 +59,12 @@ public final class PipelineProbe implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
         this.es = ElasticsearchClient.of(b -> b.host(elasticsearchUrl));
-        Properties reader = new Properties();
-        reader.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        reader.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        reader.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        reader.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a group offset below the log start
-        this.pendingReader = new KafkaConsumer<>(reader, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a group offset below the log start
+        this.reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -103,24 +101,28 @@ public final class PipelineProbe implements AutoCloseable {
         return pending + committedRecordsBetween(toRead);
     }
 
-    /** Reads read_committed from each partition's offset up to its last stable offset and counts the records. */
     private long committedRecordsBetween(Map<TopicPartition, Long> from) {
+        long[] count = {0};
+        readCommitted(from, record -> count[0]++);
+        return count[0];
+    }
+
+    /** Reads read_committed from each partition's offset up to its last stable offset, handing on each record. */
+    private void readCommitted(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         if (from.isEmpty()) {
-            return 0;
+            return;
         }
-        long count = 0;
-        pendingReader.assign(from.keySet());
-        from.forEach(pendingReader::seek);
-        Map<TopicPartition, Long> ends = pendingReader.endOffsets(from.keySet());
+        reader.assign(from.keySet());
+        from.forEach(reader::seek);
+        Map<TopicPartition, Long> ends = reader.endOffsets(from.keySet());
         Instant deadline = Instant.now().plusSeconds(30);
         // the position moves past commit markers and aborted records too, so this ends at the stable offset
-        while (from.keySet().stream().anyMatch(p -> pendingReader.position(p) < ends.get(p))) {
+        while (from.keySet().stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("could not read " + from.keySet() + " up to " + ends + " within 30 s");
             }
-            count += pendingReader.poll(Duration.ofMillis(200)).count();
+            reader.poll(Duration.ofMillis(200)).forEach(each);
         }
-        return count;
     }
 
     /** One stage of the pipeline: a consumer group and the topics it reads. */
@@ -284,32 +286,21 @@ public final class PipelineProbe implements AutoCloseable {
 
     /** Reads as a downstream consumer should: a record that is not a readable T is left out, not fatal. */
     private <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
         List<ConsumerRecord<String, T>> records = new ArrayList<>();
-        try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl);
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                     new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl)) {
             var values = serde.deserializer();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    T value;
-                    try {
-                        value = values.deserialize(topic, r.headers(), r.value());
-                    } catch (RuntimeException e) {
-                        continue;
-                    }
-                    records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), value));
+            readCommitted(reader.beginningOffsets(partitions), r -> {
+                T value;
+                try {
+                    value = values.deserialize(topic, r.headers(), r.value());
+                } catch (RuntimeException e) {
+                    return;
                 }
-            }
+                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value));
+            });
         }
         return records;
     }
@@ -320,7 +311,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        pendingReader.close();
+        reader.close();
         admin.close();
         es.close();
     }
