@@ -1,8 +1,8 @@
 package dev.digestpipeline.bench;
 
-import dev.digestpipeline.enrich.PageEnricher;
-import dev.digestpipeline.enrich.TopicTagger;
-import dev.digestpipeline.enrich.UnparseablePageException;
+import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.RawPage;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

@@ -1,12 +1,16 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
+import dev.digestpipeline.enrich.merge.PaperMerger;
+import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
-import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
-import dev.digestpipeline.schemas.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicAdmin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

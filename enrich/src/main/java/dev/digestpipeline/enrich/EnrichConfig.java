@@ -1,7 +1,9 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.schemas.AppSettings;
-import dev.digestpipeline.schemas.Topics;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -10,20 +10,20 @@ public final class EnrichCounters {
     private final LongAdder merged = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
 
-    void page(int paperCount) {
+    public void page(int paperCount) {
         pages.increment();
         papers.add(paperCount);
     }
 
-    void deadLetter() {
+    public void deadLetter() {
         deadLetters.increment();
     }
 
-    void merged() {
+    public void merged() {
         merged.increment();
     }
 
-    void unchanged() {
+    public void unchanged() {
         unchanged.increment();
     }
 

@@ -1,5 +1,12 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
+import dev.digestpipeline.enrich.merge.PaperIdSet;
+import dev.digestpipeline.enrich.merge.PaperMergeProcessor;
+import dev.digestpipeline.enrich.merge.PaperMerger;
+import dev.digestpipeline.enrich.page.EnrichOutcome;
+import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.enrich.page.PageProcessor;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;

@@ -15,10 +15,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Plain Avro binary, no registry: what unit tests inject in place of the registry serde. */
-class AvroTestSerde<T extends SpecificRecordBase> implements Serde<T> {
+public class AvroTestSerde<T extends SpecificRecordBase> implements Serde<T> {
     private final Class<T> type;
 
-    AvroTestSerde(Class<T> type) {
+    public AvroTestSerde(Class<T> type) {
         this.type = type;
     }
 

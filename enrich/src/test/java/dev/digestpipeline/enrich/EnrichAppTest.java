@@ -1,8 +1,7 @@
 package dev.digestpipeline.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.util.List;
 import java.util.Map;

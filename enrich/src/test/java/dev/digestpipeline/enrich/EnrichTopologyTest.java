@@ -1,8 +1,14 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
+import dev.digestpipeline.enrich.merge.PaperMerger;
+import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.parse.Fixtures;
+import dev.digestpipeline.parse.fields.PaperIds;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.TopicTagger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
@@ -127,7 +133,7 @@ class EnrichTopologyTest {
 
     @Test
     void firstSightingIsRevisionOneWithOneAppearance() {
-        RawPage page = Fixtures.rawPage("https://huggingface.co/api/daily_papers", Fixtures.bytes("daily-papers-api.json"), "application/json");
+        RawPage page = RawPages.rawPage("https://huggingface.co/api/daily_papers", Fixtures.bytes("daily-papers-api.json"), "application/json");
         publish(page);
         List<KeyValue<String, Paper>> out = papersOut.readKeyValuesToList();
         assertEquals(List.of("2508.14567", "2508.10001"), out.stream().map(kv -> kv.key).toList());
@@ -145,10 +151,10 @@ class EnrichTopologyTest {
 
     @Test
     void samePaperFromTwoSourcesMergesPagesLinksUpvotesAndCategories() {
-        publish(Fixtures.rawPage("https://huggingface.co/api/daily_papers",
+        publish(RawPages.rawPage("https://huggingface.co/api/daily_papers",
                 "[{\"paper\":{\"id\":\"2508.13426\",\"title\":\"ALIGN: Word Association Learning\",\"upvotes\":12,\"githubRepo\":\"https://github.com/ex/align\"}}]"
                         .getBytes(StandardCharsets.UTF_8), "application/json"));
-        RawPage feed = Fixtures.rawPage("https://rss.arxiv.org/atom/cs.AI", Fixtures.bytes("arxiv-rss-atom-cs.AI.xml"), null);
+        RawPage feed = RawPages.rawPage("https://rss.arxiv.org/atom/cs.AI", Fixtures.bytes("arxiv-rss-atom-cs.AI.xml"), null);
         feed.setFetchedAt(Instant.parse("2025-08-21T09:00:00Z"));
         publish(feed);
         Map<String, Paper> latest = papersOut.readKeyValuesToMap();
@@ -252,7 +258,7 @@ class EnrichTopologyTest {
 
     @Test
     void textPageWithoutArxivIdsGetsTitleHashIds() {
-        RawPage page = Fixtures.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain");
+        RawPage page = RawPages.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain");
         publish(page);
         List<KeyValue<String, Paper>> out = papersOut.readKeyValuesToList();
         assertEquals(3, out.size());
@@ -261,7 +267,7 @@ class EnrichTopologyTest {
 
     @Test
     void unparseablePageBecomesOneDeadLetterWithReasonAndOriginalBytes() {
-        RawPage page = Fixtures.rawPage("https://example.org/blog", "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
+        RawPage page = RawPages.rawPage("https://example.org/blog", "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
         publish(page);
         assertTrue(papersOut.isEmpty());
         List<KeyValue<String, DeadLetter>> out = pagesDlqOut.readKeyValuesToList();
@@ -279,7 +285,7 @@ class EnrichTopologyTest {
     @Test
     void bytesThatAreNotARawPageBecomeADeserializeDeadLetterAndTheNextPageStillFlows() {
         bytesIn.pipeInput("file:///garbage", new byte[] {9, 9, 9});
-        publish(Fixtures.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain"));
+        publish(RawPages.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain"));
         DeadLetter letter = pagesDlqOut.readValue();
         assertEquals("enrich-deserialize", letter.getStage());
         assertEquals(ByteBuffer.wrap(new byte[] {9, 9, 9}), letter.getOriginalValue());
@@ -290,14 +296,14 @@ class EnrichTopologyTest {
     @Test
     void samePaperTwiceOnOnePageComesOutOnce() {
         String doubled = "[" + "{\"paper\":{\"id\":\"2508.00001\",\"title\":\"Same\"}},".repeat(2) + "{\"paper\":{\"id\":\"2508.00002\",\"title\":\"Other\"}}]";
-        publish(Fixtures.rawPage("file:///d.json", doubled.getBytes(StandardCharsets.UTF_8), "application/json"));
+        publish(RawPages.rawPage("file:///d.json", doubled.getBytes(StandardCharsets.UTF_8), "application/json"));
         assertEquals(List.of("2508.00001", "2508.00002"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
     }
 
     @Test
     void partlyBrokenPageSendsItsGoodPapersAndOneDeadLetterForTheRest() {
         String json = "[{\"paper\":{\"id\":\"2508.00001\",\"title\":\"Good\"}},{\"paper\":{\"id\":\"2508.00002\"}}]";
-        RawPage page = Fixtures.rawPage("file:///partial.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
+        RawPage page = RawPages.rawPage("file:///partial.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
         publish(page);
         assertEquals(List.of("2508.00001"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
         DeadLetter letter = pagesDlqOut.readValue();

@@ -1,8 +1,8 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.tagging.TopicTagger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;

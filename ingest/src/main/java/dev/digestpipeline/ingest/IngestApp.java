@@ -1,9 +1,9 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.RawPage;
-import dev.digestpipeline.schemas.RegistrySerdes;
-import dev.digestpipeline.schemas.TopicAdmin;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.kafka.TopicAdmin;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.schemas.AppSettings;
-import dev.digestpipeline.schemas.Topics;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.kafka.Topics;
 import java.time.Duration;
 import java.util.Map;
 

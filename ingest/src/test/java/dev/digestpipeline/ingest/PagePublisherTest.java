@@ -3,7 +3,6 @@ package dev.digestpipeline.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package dev.digestpipeline.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

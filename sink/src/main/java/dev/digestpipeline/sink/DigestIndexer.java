@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.schemas.DeadLetters;
+import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
 import java.nio.charset.StandardCharsets;

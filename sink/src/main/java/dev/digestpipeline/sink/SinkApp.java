@@ -1,12 +1,12 @@
 package dev.digestpipeline.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
-import dev.digestpipeline.schemas.RegistrySerdes;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
-import dev.digestpipeline.schemas.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicAdmin;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.digestpipeline.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.digestpipeline.schemas.AppSettings;
+import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import java.nio.ByteBuffer;

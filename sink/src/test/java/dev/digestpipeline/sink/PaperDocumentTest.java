@@ -1,7 +1,6 @@
 package dev.digestpipeline.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Sighting;

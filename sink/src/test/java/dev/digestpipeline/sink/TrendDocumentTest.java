@@ -1,7 +1,6 @@
 package dev.digestpipeline.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.digestpipeline.schemas.TagTrend;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

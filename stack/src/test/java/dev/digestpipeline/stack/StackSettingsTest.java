@@ -2,7 +2,6 @@ package dev.digestpipeline.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

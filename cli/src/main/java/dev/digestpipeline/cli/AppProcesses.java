@@ -1,0 +1,84 @@
+package dev.digestpipeline.cli;
+
+import dev.digestpipeline.stack.JavaRuntimes;
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.ServerProcess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The enrich and sink apps as child processes of the demo, known by PID files so 'down' can stop them later. */
+final class AppProcesses {
+    static final List<String> APPS = List.of("enrich", "sink");
+    private final Path home;
+    private final Path dir;
+
+    AppProcesses(Path home, Path stackDir) {
+        this.home = home;
+        this.dir = stackDir.resolve("apps");
+    }
+
+    Optional<Long> runningPid(String app) {
+        return ServerProcess.readPid(dir.resolve(app + ".pid"))
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    /** Starts the app unless it already runs; returns a line saying which. */
+    String start(String app, LocalStack stack) throws IOException {
+        Optional<Long> running = runningPid(app);
+        if (running.isPresent()) {
+            return app + " already running (pid " + running.get() + ")";
+        }
+        Path jar = appJar(app);
+        Files.createDirectories(dir);
+        List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
+                "-Xmx512m", "-jar", jar.toString());
+        Map<String, String> env = Map.of(
+                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "DIGEST_REGISTRY_URL", stack.registryUrl(),
+                "DIGEST_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
+                "DIGEST_STATE_DIR", dir.resolve(app + "-state").toString(),
+                "DIGEST_SUMMARY_INTERVAL", "10s");
+        ServerProcess process = ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"),
+                dir.resolve(app + ".pid"));
+        return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
+    }
+
+    private Path appJar(String app) throws IOException {
+        Path target = home.resolve(app).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no " + app + " app jar in " + target + ": build first"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("no " + target + ": build the project first", e);
+        }
+    }
+
+    List<String> stopAll() {
+        List<String> stopped = new ArrayList<>();
+        for (String app : APPS) {
+            runningPid(app).ifPresent(pid -> {
+                ServerProcess.stop(pid, Duration.ofSeconds(40));
+                stopped.add(app + " (pid " + pid + ")");
+            });
+            new File(dir.resolve(app + ".pid").toString()).delete();
+        }
+        return stopped;
+    }
+
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (String app : APPS) {
+            lines.add(app + ": " + runningPid(app).map(pid -> "running, pid " + pid + ", log " + dir.resolve(app + ".log"))
+                    .orElse("not running"));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,318 @@
+package dev.digestpipeline.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.TrendDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+
+/** Looks at a running pipeline from outside: consumer lag, dead letters, and what Elasticsearch holds. */
+public final class PipelineProbe implements AutoCloseable {
+    private final String registryUrl;
+    private final String alias;
+    private final String trendsAlias;
+    private final Admin admin;
+    private final ElasticsearchClient es;
+    private final KafkaConsumer<byte[], byte[]> reader;
+
+    public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias,
+                         String trendsAlias) {
+        this.registryUrl = registryUrl;
+        this.alias = alias;
+        this.trendsAlias = trendsAlias;
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.admin = Admin.create(props);
+        this.es = ElasticsearchClient.of(b -> b.host(elasticsearchUrl));
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a group offset below the log start
+        this.reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Committed records on the topics that the group has not yet processed, read after its committed offsets; a
+     * partition holding a transaction that is not yet resolved counts as one. Zero means the group is done with
+     * everything its upstream has committed. Exact under exactly-once, where the transaction markers make a plain
+     * offset difference ambiguous.
+     */
+    public long pending(String group, Collection<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all().get(10, TimeUnit.SECONDS);
+        long pending = 0;
+        Map<TopicPartition, Long> toRead = new LinkedHashMap<>();
+        for (TopicPartition partition : latest.keySet()) {
+            long stable = stableOffsets.get(partition).offset();
+            if (highWatermarks.get(partition).offset() != stable) {
+                pending++; // a transaction is open, or its commit marker is not written yet
+            }
+            OffsetAndMetadata done = committed.get(partition);
+            long from = done == null ? 0 : done.offset();
+            if (from < stable) {
+                toRead.put(partition, from);
+            }
+        }
+        return pending + committedRecordsBetween(toRead);
+    }
+
+    private long committedRecordsBetween(Map<TopicPartition, Long> from) {
+        long[] count = {0};
+        readCommitted(from, record -> count[0]++);
+        return count[0];
+    }
+
+    /** Reads read_committed from each partition's offset up to its last stable offset, handing on each record. */
+    private void readCommitted(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        if (from.isEmpty()) {
+            return;
+        }
+        reader.assign(from.keySet());
+        from.forEach(reader::seek);
+        Map<TopicPartition, Long> ends = reader.endOffsets(from.keySet());
+        Instant deadline = Instant.now().plusSeconds(30);
+        // the position moves past commit markers and aborted records too, so this ends at the stable offset
+        while (from.keySet().stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + from.keySet() + " up to " + ends + " within 30 s");
+            }
+            reader.poll(Duration.ofMillis(200)).forEach(each);
+        }
+    }
+
+    /** One stage of the pipeline: a consumer group and the topics it reads. */
+    private record Stage(String name, String units, String group, Supplier<List<String>> topics) {}
+
+    /**
+     * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
+     * input topics, then refreshes the indices so that searches see every indexed paper and trend window.
+     */
+    public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
+        awaitProcessed(List.of(
+                new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
+                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
+                new Stage("sink", "papers and trends", sinkGroup, () -> List.of(Topics.PAPERS, Topics.TRENDS))),
+                timeout, progress);
+        es.indices().refresh(r -> r.index(alias, trendsAlias));
+    }
+
+    /** Waits until enrich, running as the group, has parsed every page on the topic and merged every paper. */
+    public void awaitEnrichCaughtUp(String enrichGroup, String pagesTopic, Duration timeout, Consumer<String> progress)
+            throws Exception {
+        awaitProcessed(List.of(
+                new Stage("enrich", "pages", enrichGroup, () -> List.of(pagesTopic)),
+                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup))), timeout, progress);
+    }
+
+    /**
+     * Stages are checked upstream first, so whatever a stage had committed when it was checked is seen by the next
+     * stage's check; all of them at zero means everything published so far went through.
+     */
+    private void awaitProcessed(List<Stage> stages, Duration timeout, Consumer<String> progress) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Instant nextReport = Instant.now();
+        while (true) {
+            String state = null;
+            for (Stage stage : stages) {
+                long pending = pendingOrMax(stage.group(), stage.topics().get());
+                if (pending != 0) {
+                    state = stage.name() + ": " + count(pending) + " " + stage.units() + " still to process";
+                    break;
+                }
+            }
+            if (state == null) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                progress.accept("waiting: " + state);
+                nextReport = Instant.now().plusSeconds(3);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String count(long pending) {
+        return pending == Long.MAX_VALUE ? "?" : Long.toString(pending);
+    }
+
+    private long pendingOrMax(String group, List<String> topics) {
+        try {
+            return pending(group, topics);
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private List<String> repartitionTopics(String enrichGroup) {
+        try {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition")).sorted().toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    /** Every record of a topic, read_committed, from the beginning to its current end. */
+    public <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> records(String topic) {
+        return readAll(topic);
+    }
+
+    private static Query fromPages(Collection<String> sourcePages) {
+        List<FieldValue> values = sourcePages.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field("sourcePages").terms(v -> v.value(values))));
+    }
+
+    public long indexedFrom(Collection<String> sourcePages) throws IOException {
+        return es.count(c -> c.index(alias).query(fromPages(sourcePages))).count();
+    }
+
+    public List<PaperDocument> papersFrom(Collection<String> sourcePages) throws IOException {
+        SearchResponse<PaperDocument> response = es.search(s -> s.index(alias).query(fromPages(sourcePages))
+                .size(10_000).sort(o -> o.field(f -> f.field("paperId"))), PaperDocument.class);
+        return response.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    public Map<String, Long> tagHistogram(Collection<String> sourcePages) throws IOException {
+        SearchResponse<Void> response = es.search(s -> s.index(alias).size(0).query(fromPages(sourcePages))
+                .aggregations("tags", a -> a.terms(t -> t.field("tags").size(50))), Void.class);
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        for (StringTermsBucket bucket : response.aggregations().get("tags").sterms().buckets().array()) {
+            histogram.put(bucket.key().stringValue(), bucket.docCount());
+        }
+        return histogram;
+    }
+
+    /** The indexed trend windows of the tag, oldest first. */
+    public List<TrendDocument> trends(String tag) throws IOException {
+        SearchResponse<TrendDocument> response = es.search(s -> s.index(trendsAlias).size(10_000)
+                .query(q -> q.term(t -> t.field("tag").value(tag)))
+                .sort(o -> o.field(f -> f.field("windowStart"))), TrendDocument.class);
+        return response.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    /** Distinct papers per tag in the latest day window indexed, most papers first. */
+    public Map<String, Integer> latestDayTrends() throws IOException {
+        Query days = Query.of(q -> q.term(t -> t.field("granularity").value("day")));
+        SearchResponse<TrendDocument> latest = es.search(s -> s.index(trendsAlias).size(1).query(days)
+                .sort(o -> o.field(f -> f.field("windowStart").order(SortOrder.Desc))), TrendDocument.class);
+        if (latest.hits().hits().isEmpty()) {
+            return Map.of();
+        }
+        String start = latest.hits().hits().get(0).source().windowStart();
+        SearchResponse<TrendDocument> day = es.search(s -> s.index(trendsAlias).size(1000)
+                .query(q -> q.bool(b -> b.filter(days).filter(f -> f.term(t -> t.field("windowStart").value(start)))))
+                .sort(o -> o.field(f -> f.field("distinctPapers").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("tag"))), TrendDocument.class);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        day.hits().hits().forEach(h -> counts.put(h.source().tag(), h.source().distinctPapers()));
+        return counts;
+    }
+
+    public List<String> search(String text, int size) throws IOException {
+        SearchResponse<PaperDocument> response = es.search(s -> s.index(alias).size(size)
+                .query(q -> q.multiMatch(m -> m.query(text).fields("title^2", "abstractText"))), PaperDocument.class);
+        return response.hits().hits().stream().map(h -> h.source().title()).toList();
+    }
+
+    /** Dead letters on the topic whose key is one of the given keys, read from the beginning. */
+    public List<DeadLetter> deadLetters(String topic, Set<String> keys) {
+        List<DeadLetter> letters = new ArrayList<>();
+        this.<DeadLetter>readAll(topic).forEach(r -> {
+            if (keys.contains(r.key())) {
+                letters.add(r.value());
+            }
+        });
+        return letters;
+    }
+
+    /** Distinct ids of the papers enrich parsed from the given pages, read from digest.papers. */
+    public Set<String> parsedPaperIds(Set<String> sourcePages) {
+        Set<String> ids = new java.util.TreeSet<>();
+        this.<Paper>readAll(Topics.PAPERS).forEach(r -> {
+            if (r.value() != null && r.value().getSourcePages().stream().anyMatch(sourcePages::contains)) {
+                ids.add(r.key());
+            }
+        });
+        return ids;
+    }
+
+    /** Reads as a downstream consumer should: a record that is not a readable T is left out, not fatal. */
+    private <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic) {
+        List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl)) {
+            var values = serde.deserializer();
+            readCommitted(reader.beginningOffsets(partitions), r -> {
+                T value;
+                try {
+                    value = values.deserialize(topic, r.headers(), r.value());
+                } catch (RuntimeException e) {
+                    return;
+                }
+                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value));
+            });
+        }
+        return records;
+    }
+
+    public static String histogramLine(Map<String, ? extends Number> histogram) {
+        return histogram.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        admin.close();
+        es.close();
+    }
+}

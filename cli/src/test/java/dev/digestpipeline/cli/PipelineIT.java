@@ -1,0 +1,259 @@
+package dev.digestpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.digestpipeline.enrich.EnrichApp;
+import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.ingest.IngestApp;
+import dev.digestpipeline.ingest.IngestConfig;
+import dev.digestpipeline.ingest.IngestSummary;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.TagTrend;
+import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.SinkApp;
+import dev.digestpipeline.sink.SinkConfig;
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.SharedStack;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ingest -> enrich -> sink on the real local stack: Kafka, Apicurio Registry and Elasticsearch. */
+class PipelineIT {
+    private static LocalStack stack;
+    private static EnrichApp enrich;
+    private static SinkApp sink;
+    private static PipelineProbe probe;
+
+    @BeforeAll
+    static void startPipeline(@TempDir Path state) throws Exception {
+        stack = SharedStack.get();
+        Map<String, String> env = Map.of("DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "DIGEST_REGISTRY_URL", stack.registryUrl(), "DIGEST_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
+                "DIGEST_STATE_DIR", state.toString());
+        enrich = new EnrichApp(EnrichConfig.from(AppSettings.load(new String[0], env, EnrichConfig.DEFAULTS)));
+        enrich.start();
+        sink = new SinkApp(SinkConfig.from(AppSettings.load(new String[0], env, SinkConfig.DEFAULTS)));
+        sink.start();
+        probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (sink != null) {
+            sink.close();
+        }
+        if (enrich != null) {
+            enrich.close();
+        }
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    private static IngestSummary publish(String... pages) throws Exception {
+        IngestConfig config = IngestConfig.from(AppSettings.load(new String[0], Map.of(
+                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "DIGEST_REGISTRY_URL", stack.registryUrl()),
+                IngestConfig.DEFAULTS));
+        IngestSummary summary = IngestApp.publish(config, List.of(pages), null);
+        assertEquals(List.of(), summary.failed());
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> { });
+        return summary;
+    }
+
+    private static Path write(Path dir, String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static final String PAGE = """
+            Daily Papers
+
+            Aug 22
+
+            Sparse Mixture-of-Experts at Scale
+
+            We train a mixture of experts language model with 34B parameters.
+
+            Retrieval &amp; Ranking for Long Context
+
+            Long-context retrieval with 1M tokens.
+
+            Robots That Learn From Video
+
+            Robot manipulation policies learned from human videos.
+            """;
+
+    @Test
+    void pageWithThreePapersGivesExactlyThreeDocumentsWithExactTitlesAndAbstracts(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-22.txt", PAGE);
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        List<PaperDocument> docs = probe.papersFrom(uris);
+        assertEquals(3, docs.size());
+        List<List<String>> titlesAndAbstracts = new ArrayList<>();
+        docs.stream().sorted(java.util.Comparator.comparing(PaperDocument::title))
+                .forEach(d -> titlesAndAbstracts.add(List.of(d.title(), d.abstractText(), d.digestDate())));
+        assertEquals(List.of(
+                List.of("Retrieval & Ranking for Long Context", "Long-context retrieval with 1M tokens.", "2025-08-22"),
+                List.of("Robots That Learn From Video", "Robot manipulation policies learned from human videos.", "2025-08-22"),
+                List.of("Sparse Mixture-of-Experts at Scale", "We train a mixture of experts language model with 34B parameters.", "2025-08-22")),
+                titlesAndAbstracts);
+    }
+
+    @Test
+    void mergedPaperIsRoutedByTagAndByAreaAndCountedInTheTrends(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-25.txt", "Aug 25\n\nRobot Grasping From Video Demonstrations\n\n"
+                + "A robot learns grasping and manipulation from videos of people.\n");
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        Set<String> ids = probe.parsedPaperIds(uris);
+        assertEquals(1, ids.size());
+        String id = ids.iterator().next();
+        List<String> tagKeys = probe.<Paper>records(Topics.PAPERS_BY_TAG).stream()
+                .filter(r -> r.value().getPaperId().equals(id)).map(r -> r.key()).toList();
+        assertEquals(true, tagKeys.contains("robotics"), tagKeys.toString());
+        assertEquals(1, probe.<Paper>records(Topics.AREA_PREFIX + "robotics").stream()
+                .filter(r -> r.key().equals(id)).count());
+        assertEquals(0, probe.<Paper>records(Topics.AREA_PREFIX + "speech").stream()
+                .filter(r -> r.key().equals(id)).count());
+        // trend updates leave with enrich's next commit
+        List<TagTrend> trends = List.of();
+        for (int i = 0; i < 60 && trends.isEmpty(); i++) {
+            trends = probe.<TagTrend>records(Topics.TRENDS).stream().map(r -> r.value())
+                    .filter(t -> t.getTag().equals("robotics") && t.getDistinctPapers() >= 1).toList();
+            Thread.sleep(500);
+        }
+        assertEquals(Set.of("day", "hour"), trends.stream().map(TagTrend::getGranularity).collect(java.util.stream.Collectors.toSet()));
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> { });
+        // the sink indexes each window under the key enrich published it with, holding the window's latest count
+        Map<String, Integer> published = new java.util.HashMap<>();
+        probe.<TagTrend>records(Topics.TRENDS).stream().filter(r -> r.value().getTag().equals("robotics"))
+                .forEach(r -> published.put(r.key(), r.value().getDistinctPapers()));
+        Map<String, Integer> indexed = new java.util.HashMap<>();
+        probe.trends("robotics").forEach(t -> indexed.put(t.id(), t.distinctPapers()));
+        assertEquals(published, indexed);
+    }
+
+    @Test
+    void republishedPageLeavesTheMergedRevisionAtOne(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        publish(page.toString());
+        List<Paper> states = probe.<Paper>records(Topics.PAPERS).stream().map(r -> r.value())
+                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains)).toList();
+        assertEquals(List.of(1), states.stream().map(Paper::getRevision).toList());
+        assertEquals(1, states.get(0).getAppearances());
+    }
+
+    @Test
+    void publishingTheSamePageAgainKeepsTheSameDocuments(@TempDir Path dir) throws Exception {
+        Path page = write(dir, "daily-papers-2025-08-23.txt", PAGE.replace("Aug 22", "Aug 23")
+                .replace("Sparse", "Dense").replace("Retrieval &amp;", "Reranking").replace("Robots", "Drones"));
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        List<String> first = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        publish(page.toString());
+        List<String> second = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        assertEquals(3, second.size());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void unparseablePageIsDeadLetteredWithItsReasonWhileGoodPagesStillArrive(@TempDir Path dir) throws Exception {
+        Path bad = write(dir, "blog.html", "<html><body>not a digest</body></html>");
+        Path good = write(dir, "daily-papers-2025-08-24.txt", "Aug 24\n\nA Single Good Paper\n\nIts abstract.\n");
+        IngestSummary summary = publish(bad.toString(), good.toString());
+        String badUri = bad.toUri().toString();
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ, Set.of(badUri));
+        assertEquals(1, letters.size());
+        assertEquals("enrich-parse", letters.get(0).getStage());
+        assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
+                + "no arXiv abstract (URI " + badUri + ")", letters.get(0).getReason());
+        assertEquals(List.of("A Single Good Paper"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
+        assertEquals(2, summary.published().size());
+    }
+
+    private static Path corpus() {
+        String dir = System.getProperty("digest.corpus");
+        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "corpus not present (set -Ddigest.corpus)");
+        return Path.of(dir);
+    }
+
+    @Test
+    void corpusTextPageGivesIts88PapersWithTheTitleLinesOfTheFile() throws Exception {
+        Path file = corpus().resolve("text/daily-papers-2025-08-20.txt");
+        List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> titleLines = new ArrayList<>();
+        for (int i = 6; i < lines.size(); i += 2) {
+            titleLines.add(lines.get(i));
+        }
+        Set<String> uris = Set.copyOf(publish(file.toString()).published());
+        List<String> titles = probe.papersFrom(uris).stream().map(PaperDocument::title).sorted().toList();
+        assertEquals(88, titles.size());
+        assertEquals(titleLines.stream().sorted().toList(), titles);
+    }
+
+    @Test
+    void corpusApiJsonGivesIts30PapersWithArxivIds() throws Exception {
+        Path file = corpus().resolve("hf/api-daily-papers.json");
+        Set<String> uris = Set.copyOf(publish(file.toString()).published());
+        List<PaperDocument> docs = probe.papersFrom(uris);
+        assertEquals(30, docs.size());
+        docs.forEach(d -> assertEquals(d.paperId(), d.arxivId()));
+        assertEquals(30, docs.stream().filter(d -> d.arxivId().matches("\\d{4}\\.\\d{5}")).count());
+    }
+
+    @Test
+    void corpusArxivFeedsAndAbstractPageGiveTheirPapersWithArxivIds() throws Exception {
+        Map<String, Integer> expected = Map.of("arxiv/rss-atom-cs.AI-2025-08-20.xml", 7,
+                "arxiv/api-query-legacy-10.xml", 10, "arxiv/abs-1902.02534.html", 1);
+        for (Map.Entry<String, Integer> file : expected.entrySet()) {
+            Set<String> uris = Set.copyOf(publish(corpus().resolve(file.getKey()).toString()).published());
+            List<PaperDocument> docs = probe.papersFrom(uris);
+            assertEquals(file.getValue(), docs.size(), file.getKey());
+            assertEquals((long) file.getValue(), docs.stream().filter(d -> d.paperId().equals(d.arxivId())).count(), file.getKey());
+        }
+    }
+
+    @Test
+    void recordTheSinkCannotReadIsDeadLetteredWithItsBytesAndIndexingGoesOn(@TempDir Path dir) throws Exception {
+        String key = "poison-" + System.nanoTime();
+        byte[] poison = "not an Avro paper".getBytes(StandardCharsets.UTF_8);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (var producer = new KafkaProducer<String, byte[]>(props,
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAPERS, key, poison)).get();
+        }
+        Path good = write(dir, "daily-papers-2025-08-27.txt", "Aug 27\n\nIndexed After A Poison Record\n\nIts abstract.\n");
+        publish(good.toString());
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAPERS_DLQ, Set.of(key));
+        assertEquals(1, letters.size());
+        assertEquals("sink-deserialize", letters.get(0).getStage());
+        assertEquals(true, letters.get(0).getReason().startsWith("value is not a Paper the registry knows: "),
+                letters.get(0).getReason());
+        assertEquals(Topics.PAPERS, letters.get(0).getSourceTopic());
+        assertEquals(ByteBuffer.wrap(poison), letters.get(0).getOriginalValue());
+        assertEquals(List.of("Indexed After A Poison Record"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.digestpipeline.common.kafka;
+
+import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Avro serdes backed by the schema registry. Apicurio's serde with headers off, content ids and its default
+ * 4-byte id handler writes the Confluent wire format (magic byte 0, schema id, Avro binary), so Confluent
+ * consumers read our topics. Subjects follow the topic name strategy ({@code <topic>-value}).
+ */
+public final class RegistrySerdes {
+    private RegistrySerdes() {}
+
+    /** Serde properties for a registry at {@code registryUrl} (its base URL, e.g. http://127.0.0.1:8081). */
+    public static Map<String, Object> config(String registryUrl) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AvroSerdeConfig.REGISTRY_URL, apiUrl(registryUrl));
+        config.put(AvroSerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        config.put(io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig.ENABLE_HEADERS, false);
+        config.put(AvroSerdeConfig.USE_ID, "contentId");
+        return config;
+    }
+
+    /** The registry's native v3 API under the base URL; a URL already naming an API is kept. */
+    static String apiUrl(String registryUrl) {
+        String base = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
+        return base.contains("/apis/") ? base : base + "/apis/registry/v3";
+    }
+
+    public static <T extends SpecificRecord> Serde<T> valueSerde(String registryUrl) {
+        AvroSerde<T> serde = new AvroSerde<>();
+        serde.configure(config(registryUrl), false);
+        return serde;
+    }
+}

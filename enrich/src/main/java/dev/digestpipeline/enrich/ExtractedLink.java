@@ -1,4 +1,0 @@
-package dev.digestpipeline.enrich;
-
-/** A link with its kind: code, project, paper, pdf, html, model, dataset, space, collection or other. */
-public record ExtractedLink(String kind, String url) {}

@@ -1,0 +1,106 @@
+package dev.digestpipeline.enrich.errors;
+
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.common.kafka.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams' three error hooks (deserialization, processing, production) in one: each failed record becomes
+ * a DeadLetter with stage, reason, source position and original bytes, sent in the same transaction to
+ * digest.pages.dlq when it came from the raw pages, else to digest.papers.dlq, and processing resumes. A poison
+ * record therefore never stops a stream thread.
+ */
+public final class DeadLetterExceptionHandler
+        implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
+    /** The raw pages topic: errors on records from it go to the pages dead-letter topic. */
+    public static final String PAGES_SOURCE_CONFIG = "digest.dlq.pages.source";
+    public static final String PAGES_DLQ_CONFIG = "digest.dlq.pages.topic";
+    public static final String PAPERS_DLQ_CONFIG = "digest.dlq.papers.topic";
+    /** A {@code Serializer<DeadLetter>} instance (the registry serde in the app, a plain one in tests). */
+    public static final String SERIALIZER_CONFIG = "digest.dlq.serializer";
+
+    static final String STAGE_DESERIALIZE = "enrich-deserialize";
+    static final String STAGE_PROCESS = "enrich-process";
+    static final String STAGE_PRODUCE = "enrich-produce";
+    static final String STAGE_SERIALIZE = "enrich-serialize";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
+
+    private String pagesSource;
+    private String pagesDlq;
+    private String papersDlq;
+    private Serializer<DeadLetter> serializer;
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void configure(Map<String, ?> configs) {
+        pagesSource = (String) configs.get(PAGES_SOURCE_CONFIG);
+        pagesDlq = (String) configs.get(PAGES_DLQ_CONFIG);
+        papersDlq = (String) configs.get(PAPERS_DLQ_CONFIG);
+        serializer = (Serializer<DeadLetter>) configs.get(SERIALIZER_CONFIG);
+        if (pagesDlq == null || papersDlq == null || serializer == null) {
+            throw new IllegalArgumentException("DeadLetterExceptionHandler needs " + PAGES_DLQ_CONFIG + ", "
+                    + PAPERS_DLQ_CONFIG + " and " + SERIALIZER_CONFIG);
+        }
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+            ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        return DeserializationExceptionHandler.Response.resume(deadLetter(context, STAGE_DESERIALIZE,
+                "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
+                record.key(), record.value()));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception exception) {
+        return ProcessingExceptionHandler.Response.resume(deadLetter(context, STAGE_PROCESS,
+                "processor " + context.processorNodeId() + " failed: " + describe(exception),
+                context.sourceRawKey(), context.sourceRawValue()));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
+            ProducerRecord<byte[], byte[]> record, Exception exception) {
+        return ProductionExceptionHandler.Response.resume(deadLetter(context, STAGE_PRODUCE,
+                "writing to " + record.topic() + " failed: " + describe(exception), record.key(), record.value()));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
+            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+        return ProductionExceptionHandler.Response.resume(deadLetter(context, STAGE_SERIALIZE,
+                "record for " + record.topic() + " cannot be serialized (" + origin.name().toLowerCase() + "): "
+                        + describe(exception), context.sourceRawKey(), context.sourceRawValue()));
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String stage, String reason,
+                                                            byte[] key, byte[] value) {
+        String topic = context.topic() != null && context.topic().equals(pagesSource) ? pagesDlq : papersDlq;
+        DeadLetter letter = DeadLetters.of(stage, reason, context.topic(), context.partition(), context.offset(), key,
+                value, clock.instant());
+        log.warn("record {} from {}-{}@{} dead-lettered to {} ({}): {}",
+                key == null ? "(no key)" : new String(key, StandardCharsets.UTF_8), context.topic(),
+                context.partition(), context.offset(), topic, stage, reason);
+        return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

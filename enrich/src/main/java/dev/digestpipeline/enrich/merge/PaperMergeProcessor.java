@@ -1,0 +1,51 @@
+package dev.digestpipeline.enrich.merge;
+
+import dev.digestpipeline.enrich.EnrichCounters;
+import dev.digestpipeline.schemas.Paper;
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps one merged state per paper id in {@value #STORE} and forwards it, with its revision one higher, only
+ * when a page changed it. An exception here goes to the processing exception handler, which dead-letters the
+ * record; the stream thread keeps running.
+ */
+public final class PaperMergeProcessor implements Processor<String, Paper, String, Paper> {
+    public static final String STORE = "merged-papers";
+
+    private final PaperMerger merger;
+    private final EnrichCounters counters;
+    private final Clock clock;
+    private ProcessorContext<String, Paper> context;
+    private KeyValueStore<String, Paper> store;
+
+    public PaperMergeProcessor(PaperMerger merger, EnrichCounters counters, Clock clock) {
+        this.merger = merger;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Paper> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, Paper> record) {
+        Paper known = store.get(record.key());
+        Paper merged = merger.merge(known, record.value());
+        if (known != null && PaperMerger.sameState(known, merged)) {
+            counters.unchanged();
+            return;
+        }
+        merged.setRevision(known == null ? 1 : known.getRevision() + 1);
+        merged.setParsedAt(clock.instant());
+        store.put(record.key(), merged);
+        counters.merged();
+        context.forward(record.withValue(merged));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.digestpipeline.tagging;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags papers with the taxonomy's areas and topics. One pass over the title's and the abstract's word stems finds
+ * every phrase (phrases are indexed by their first stem), so the cost grows with the text, not with the
+ * taxonomy. A phrase scores its weight times the title weight when in the title, plus its weight per abstract
+ * occurrence up to max-abstract-count. Each tag keeps the phrases that earned it as evidence.
+ */
+public final class TopicTagger {
+    /** Score given to an area an arXiv category sets. */
+    static final double CATEGORY_SCORE = 10.0;
+
+    private final Taxonomy taxonomy;
+    private final Map<String, List<CompiledPhrase>> byFirstStem = new HashMap<>();
+    private int phraseCount;
+
+    /** A tag on a paper with its score and the evidence for it. */
+    public record ScoredTag(String name, double score, List<String> evidence) {
+        public ScoredTag {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    private record CompiledPhrase(int id, String[] stems, int tag, double weight, String label) {}
+
+    public TopicTagger(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        for (int t = 0; t < tags.size(); t++) {
+            for (Taxonomy.Phrase phrase : tags.get(t).phrases()) {
+                add(WordStems.of(phrase.text()), t, phrase);
+                if (phrase.text().indexOf('-') > 0) {
+                    // "multi-modal" also matches "multimodal"
+                    add(WordStems.of(phrase.text().replace("-", "")), t, phrase);
+                }
+            }
+        }
+    }
+
+    public static TopicTagger bundled() {
+        return new TopicTagger(Taxonomy.bundled());
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    private void add(List<String> stems, int tag, Taxonomy.Phrase phrase) {
+        if (stems.isEmpty()) {
+            return;
+        }
+        String[] words = stems.toArray(String[]::new);
+        List<CompiledPhrase> same = byFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
+        for (CompiledPhrase p : same) {
+            if (p.tag == tag && java.util.Arrays.equals(p.stems, words)) {
+                // "image" and "images" are one phrase once stemmed; the first one written counts
+                return;
+            }
+        }
+        same.add(new CompiledPhrase(phraseCount++, words, tag, phrase.weight(), phrase.text()));
+    }
+
+    /** Tags from the text alone. */
+    public List<ScoredTag> tag(String title, String abstractText) {
+        return tag(title, abstractText, List.of());
+    }
+
+    /**
+     * Tags of a paper, highest score first. When its arXiv categories map to areas, they decide every area that
+     * has categories in the taxonomy; otherwise the text decides. Topics always come from the text.
+     */
+    public List<ScoredTag> tag(String title, String abstractText, List<String> categories) {
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        Scores text = score(title, abstractText);
+        // the areas the categories mean, each with the categories that mean it
+        Map<String, List<String>> categoryAreas = new LinkedHashMap<>();
+        for (String category : categories) {
+            String area = taxonomy.areaOfCategory(category);
+            if (area != null) {
+                categoryAreas.computeIfAbsent(area, a -> new ArrayList<>()).add("category:" + category);
+            }
+        }
+        double topArea = 0;
+        for (int t = 0; t < tags.size(); t++) {
+            if (tags.get(t).isArea() && text.scores[t] >= tags.get(t).minScore()) {
+                topArea = Math.max(topArea, text.scores[t]);
+            }
+        }
+        List<ScoredTag> result = new ArrayList<>();
+        for (int t = 0; t < tags.size(); t++) {
+            Taxonomy.Tag tag = tags.get(t);
+            if (text.scores[t] < tag.minScore()) {
+                continue;
+            }
+            if (tag.isArea() && text.scores[t] < taxonomy.minShareOfTop() * topArea) {
+                // a side mention next to a paper's main area is not an area of the paper
+                continue;
+            }
+            if (tag.isArea() && !categoryAreas.isEmpty() && !tag.categories().isEmpty()) {
+                // categories decide the areas they can name; areas no category names stay with the text
+                continue;
+            }
+            result.add(text.tag(tags, t));
+        }
+        categoryAreas.forEach((area, because) -> result.add(new ScoredTag(area, CATEGORY_SCORE, because)));
+        result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
+        return result;
+    }
+
+    /** The text score and evidence of every tag of the taxonomy, in taxonomy order, thresholds not applied. */
+    public List<ScoredTag> scores(String title, String abstractText) {
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        Scores text = score(title, abstractText);
+        List<ScoredTag> all = new ArrayList<>(tags.size());
+        for (int t = 0; t < tags.size(); t++) {
+            all.add(text.tag(tags, t));
+        }
+        return all;
+    }
+
+    /** Raw scores and evidence per tag index. */
+    private record Scores(double[] scores, Set<String>[] evidence) {
+        ScoredTag tag(List<Taxonomy.Tag> tags, int t) {
+            return new ScoredTag(tags.get(t).name(), Math.round(scores[t] * 100) / 100.0,
+                    evidence[t] == null ? List.of() : List.copyOf(evidence[t]));
+        }
+    }
+
+    private Scores score(String title, String abstractText) {
+        int tagCount = taxonomy.tags().size();
+        double[] scores = new double[tagCount];
+        @SuppressWarnings("unchecked")
+        Set<String>[] evidence = new Set[tagCount];
+        for (CompiledPhrase p : matches(WordStems.of(title))) {
+            if (addEvidence(evidence, p)) {
+                scores[p.tag] += p.weight * taxonomy.titleWeight();
+            }
+        }
+        int[] abstractCounts = new int[phraseCount];
+        for (CompiledPhrase p : matches(WordStems.of(abstractText))) {
+            if (++abstractCounts[p.id] <= taxonomy.maxAbstractCount()) {
+                scores[p.tag] += p.weight;
+                addEvidence(evidence, p);
+            }
+        }
+        return new Scores(scores, evidence);
+    }
+
+    /** Adds the phrase to its tag's evidence; false when it was already there (counted once per title). */
+    private static boolean addEvidence(Set<String>[] evidence, CompiledPhrase p) {
+        if (evidence[p.tag] == null) {
+            evidence[p.tag] = new LinkedHashSet<>();
+        }
+        return evidence[p.tag].add(p.label);
+    }
+
+    /** Every phrase occurrence in the stems, in text order. */
+    private List<CompiledPhrase> matches(List<String> stems) {
+        List<CompiledPhrase> found = new ArrayList<>();
+        int n = stems.size();
+        for (int i = 0; i < n; i++) {
+            List<CompiledPhrase> candidates = byFirstStem.get(stems.get(i));
+            if (candidates == null) {
+                continue;
+            }
+            for (CompiledPhrase p : candidates) {
+                if (i + p.stems.length <= n && matchesAt(stems, i, p.stems)) {
+                    found.add(p);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean matchesAt(List<String> stems, int at, String[] phrase) {
+        for (int k = 1; k < phrase.length; k++) {
+            if (!stems.get(at + k).equals(phrase[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
