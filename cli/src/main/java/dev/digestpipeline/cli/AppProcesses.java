@@ -1,5 +1,11 @@
 package dev.digestpipeline.cli;
 
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
+
+import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
@@ -41,11 +47,11 @@ final class AppProcesses {
         List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
                 "-Xmx512m", "-jar", jar.toString());
         Map<String, String> env = Map.of(
-                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "DIGEST_REGISTRY_URL", stack.registryUrl(),
-                "DIGEST_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
-                "DIGEST_STATE_DIR", dir.resolve(app + "-state").toString(),
-                "DIGEST_SUMMARY_INTERVAL", "10s");
+                BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
+                REGISTRY_URL.envName(), stack.registryUrl(),
+                ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
+                EnrichConfig.STATE_DIR.envName(), dir.resolve(app + "-state").toString(),
+                SUMMARY_INTERVAL.envName(), "10s");
         ServerProcess process = ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"),
                 dir.resolve(app + ".pid"));
         return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";

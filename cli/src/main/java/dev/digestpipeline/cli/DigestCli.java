@@ -1,5 +1,8 @@
 package dev.digestpipeline.cli;
 
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
@@ -102,16 +105,15 @@ public final class DigestCli {
             for (String app : AppProcesses.APPS) {
                 say(apps.start(app, stack));
             }
-            AppSettings ingestSettings = AppSettings.load(new String[0], Map.of(
-                    "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "DIGEST_REGISTRY_URL", stack.registryUrl()),
-                    IngestConfig.DEFAULTS);
-            IngestSummary ingest = IngestApp.publish(IngestConfig.from(ingestSettings), pages, System.out);
+            IngestConfig ingestConfig = IngestConfig.of(Map.of(
+                    BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(), REGISTRY_URL.envName(), stack.registryUrl()));
+            IngestSummary ingest = IngestApp.publish(ingestConfig, pages, System.out);
             say("ingest: " + ingest);
             try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
                     stack.elasticsearchUrl(), "papers", "trends")) {
                 probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(5), line -> say(line));
                 Set<String> uris = new HashSet<>(ingest.published());
-                List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ, uris));
+                List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ.name(), uris));
                 // the topic keeps earlier runs' letters for the same pages: count this run's
                 pageLetters.removeIf(letter -> letter.getFailedAt().isBefore(startedAt));
                 long indexed = uris.isEmpty() ? 0 : probe.indexedFrom(uris);

@@ -134,9 +134,9 @@ public final class PipelineProbe implements AutoCloseable {
      */
     public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
         awaitProcessed(List.of(
-                new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW)),
+                new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW.name())),
                 new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
-                new Stage("sink", "papers and trends", sinkGroup, () -> List.of(Topics.PAPERS, Topics.TRENDS))),
+                new Stage("sink", "papers and trends", sinkGroup, () -> List.of(Topics.PAPERS.name(), Topics.TRENDS.name()))),
                 timeout, progress);
         es.indices().refresh(r -> r.index(alias, trendsAlias));
     }
@@ -276,7 +276,7 @@ public final class PipelineProbe implements AutoCloseable {
     /** Distinct ids of the papers enrich parsed from the given pages, read from digest.papers. */
     public Set<String> parsedPaperIds(Set<String> sourcePages) {
         Set<String> ids = new java.util.TreeSet<>();
-        this.<Paper>readAll(Topics.PAPERS).forEach(r -> {
+        this.<Paper>readAll(Topics.PAPERS.name()).forEach(r -> {
             if (r.value() != null && r.value().getSourcePages().stream().anyMatch(sourcePages::contains)) {
                 ids.add(r.key());
             }

@@ -1,5 +1,9 @@
 package dev.digestpipeline.cli;
 
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digestpipeline.enrich.EnrichConfig;
@@ -67,19 +71,19 @@ class EnrichFailoverIT {
         LocalStack stack = SharedStack.get();
         String run = "failover-" + Long.toString(System.currentTimeMillis(), 36);
         Map<String, String> env = new HashMap<>(Map.of(
-                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "DIGEST_REGISTRY_URL", stack.registryUrl(),
+                BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
+                REGISTRY_URL.envName(), stack.registryUrl(),
                 "DIGEST_APPLICATION_ID", run,
                 "DIGEST_PARTITIONS", "4",
                 "DIGEST_COMMIT_INTERVAL", "200ms",
-                "DIGEST_SUMMARY_INTERVAL", "5s",
+                SUMMARY_INTERVAL.envName(), "5s",
                 // the group notices the killed member after this (Kafka's default is 45 s)
                 "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
         for (String topic : List.of("pages.raw", "papers", "pages.dlq", "papers.dlq", "papers.by-tag", "trends")) {
             env.put("DIGEST_TOPIC_" + topic.toUpperCase().replace('.', '_').replace('-', '_'), run + "." + topic);
         }
         env.put("DIGEST_TOPIC_AREA_PREFIX", run + ".area.");
-        EnrichConfig config = EnrichConfig.from(AppSettings.load(new String[0], env, EnrichConfig.DEFAULTS));
+        EnrichConfig config = EnrichConfig.of(env);
         EnrichApp.createTopics(config, Taxonomy.bundled().areaNames());
 
         Path home = Path.of("").toAbsolutePath().getParent();
@@ -171,7 +175,7 @@ class EnrichFailoverIT {
     private static ServerProcess startEnrich(String name, Path jar, Map<String, String> env, Path dir, Path home,
                                              List<ServerProcess> started) throws Exception {
         Map<String, String> own = new HashMap<>(env);
-        own.put("DIGEST_STATE_DIR", dir.resolve("state-" + name).toString());
+        own.put(EnrichConfig.STATE_DIR.envName(), dir.resolve("state-" + name).toString());
         List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
                 "-Xmx512m", "-jar", jar.toString());
         ServerProcess process = ServerProcess.start("enrich-" + name, command, own, home,

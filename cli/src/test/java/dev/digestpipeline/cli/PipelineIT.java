@@ -1,5 +1,9 @@
 package dev.digestpipeline.cli;
 
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.digestpipeline.enrich.EnrichApp;
@@ -46,12 +50,12 @@ class PipelineIT {
     @BeforeAll
     static void startPipeline(@TempDir Path state) throws Exception {
         stack = SharedStack.get();
-        Map<String, String> env = Map.of("DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "DIGEST_REGISTRY_URL", stack.registryUrl(), "DIGEST_ELASTICSEARCH_URL", stack.elasticsearchUrl(),
-                "DIGEST_STATE_DIR", state.toString());
-        enrich = new EnrichApp(EnrichConfig.from(AppSettings.load(new String[0], env, EnrichConfig.DEFAULTS)));
+        Map<String, String> env = Map.of(BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
+                REGISTRY_URL.envName(), stack.registryUrl(), ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
+                EnrichConfig.STATE_DIR.envName(), state.toString());
+        enrich = new EnrichApp(EnrichConfig.of(env));
         enrich.start();
-        sink = new SinkApp(SinkConfig.from(AppSettings.load(new String[0], env, SinkConfig.DEFAULTS)));
+        sink = new SinkApp(SinkConfig.of(env));
         sink.start();
         probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
     }
@@ -70,9 +74,8 @@ class PipelineIT {
     }
 
     private static IngestSummary publish(String... pages) throws Exception {
-        IngestConfig config = IngestConfig.from(AppSettings.load(new String[0], Map.of(
-                "DIGEST_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "DIGEST_REGISTRY_URL", stack.registryUrl()),
-                IngestConfig.DEFAULTS));
+        IngestConfig config = IngestConfig.of(Map.of(
+                BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(), REGISTRY_URL.envName(), stack.registryUrl()));
         IngestSummary summary = IngestApp.publish(config, List.of(pages), null);
         assertEquals(List.of(), summary.failed());
         probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> { });
@@ -127,17 +130,17 @@ class PipelineIT {
         Set<String> ids = probe.parsedPaperIds(uris);
         assertEquals(1, ids.size());
         String id = ids.iterator().next();
-        List<String> tagKeys = probe.<Paper>records(Topics.PAPERS_BY_TAG).stream()
+        List<String> tagKeys = probe.<Paper>records(Topics.PAPERS_BY_TAG.name()).stream()
                 .filter(r -> r.value().getPaperId().equals(id)).map(r -> r.key()).toList();
         assertEquals(true, tagKeys.contains("robotics"), tagKeys.toString());
-        assertEquals(1, probe.<Paper>records(Topics.AREA_PREFIX + "robotics").stream()
+        assertEquals(1, probe.<Paper>records(Topics.AREA.name() + "robotics").stream()
                 .filter(r -> r.key().equals(id)).count());
-        assertEquals(0, probe.<Paper>records(Topics.AREA_PREFIX + "speech").stream()
+        assertEquals(0, probe.<Paper>records(Topics.AREA.name() + "speech").stream()
                 .filter(r -> r.key().equals(id)).count());
         // trend updates leave with enrich's next commit
         List<TagTrend> trends = List.of();
         for (int i = 0; i < 60 && trends.isEmpty(); i++) {
-            trends = probe.<TagTrend>records(Topics.TRENDS).stream().map(r -> r.value())
+            trends = probe.<TagTrend>records(Topics.TRENDS.name()).stream().map(r -> r.value())
                     .filter(t -> t.getTag().equals("robotics") && t.getDistinctPapers() >= 1).toList();
             Thread.sleep(500);
         }
@@ -145,7 +148,7 @@ class PipelineIT {
         probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> { });
         // the sink indexes each window under the key enrich published it with, holding the window's latest count
         Map<String, Integer> published = new java.util.HashMap<>();
-        probe.<TagTrend>records(Topics.TRENDS).stream().filter(r -> r.value().getTag().equals("robotics"))
+        probe.<TagTrend>records(Topics.TRENDS.name()).stream().filter(r -> r.value().getTag().equals("robotics"))
                 .forEach(r -> published.put(r.key(), r.value().getDistinctPapers()));
         Map<String, Integer> indexed = new java.util.HashMap<>();
         probe.trends("robotics").forEach(t -> indexed.put(t.id(), t.distinctPapers()));
@@ -157,7 +160,7 @@ class PipelineIT {
         Path page = write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
         publish(page.toString());
-        List<Paper> states = probe.<Paper>records(Topics.PAPERS).stream().map(r -> r.value())
+        List<Paper> states = probe.<Paper>records(Topics.PAPERS.name()).stream().map(r -> r.value())
                 .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains)).toList();
         assertEquals(List.of(1), states.stream().map(Paper::getRevision).toList());
         assertEquals(1, states.get(0).getAppearances());
@@ -181,7 +184,7 @@ class PipelineIT {
         Path good = write(dir, "daily-papers-2025-08-24.txt", "Aug 24\n\nA Single Good Paper\n\nIts abstract.\n");
         IngestSummary summary = publish(bad.toString(), good.toString());
         String badUri = bad.toUri().toString();
-        List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ, Set.of(badUri));
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ.name(), Set.of(badUri));
         assertEquals(1, letters.size());
         assertEquals("enrich-parse", letters.get(0).getStage());
         assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
@@ -242,16 +245,16 @@ class PipelineIT {
         try (var producer = new KafkaProducer<String, byte[]>(props,
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PAPERS, key, poison)).get();
+            producer.send(new ProducerRecord<>(Topics.PAPERS.name(), key, poison)).get();
         }
         Path good = write(dir, "daily-papers-2025-08-27.txt", "Aug 27\n\nIndexed After A Poison Record\n\nIts abstract.\n");
         publish(good.toString());
-        List<DeadLetter> letters = probe.deadLetters(Topics.PAPERS_DLQ, Set.of(key));
+        List<DeadLetter> letters = probe.deadLetters(Topics.PAPERS_DLQ.name(), Set.of(key));
         assertEquals(1, letters.size());
         assertEquals("sink-deserialize", letters.get(0).getStage());
         assertEquals(true, letters.get(0).getReason().startsWith("value is not a Paper the registry knows: "),
                 letters.get(0).getReason());
-        assertEquals(Topics.PAPERS, letters.get(0).getSourceTopic());
+        assertEquals(Topics.PAPERS.name(), letters.get(0).getSourceTopic());
         assertEquals(ByteBuffer.wrap(poison), letters.get(0).getOriginalValue());
         assertEquals(List.of("Indexed After A Poison Record"),
                 probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());

@@ -11,6 +11,7 @@ import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,30 +40,7 @@ public final class EnrichApp implements AutoCloseable {
             Usage: enrich [options]
               Reads digest.pages.raw; writes digest.papers (merged), digest.papers.by-tag, digest.papers.area.AREA,
               digest.trends, digest.pages.dlq and digest.papers.dlq; runs until stopped.
-            Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
-              --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
-              --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
-              --application.id=ID            Kafka Streams application id (default digest-enrich)
-              --partitions=N                 partitions of the topics it creates (default 3)
-              --replication.factor=N         of the topics it creates and its internal topics (default 1)
-              --routed.retention=DURATION    retention of digest.papers.by-tag and the area topics (default 7d)
-              --trend.retention=DURATION     retention of digest.trends (default 30d)
-              --trend.day.grace=DURATION     how late a page may come and still count in its day (default 6h)
-              --trend.hour.grace=DURATION    the same for hours (default 30m)
-              --changelog.min.insync.replicas=N   of the merge store's changelog (default 1)
-              --stream.threads=N             (default 1)
-              --commit.interval=DURATION     exactly-once commit interval (default 1s)
-              --summary.interval=DURATION    how often a summary line is logged (default 30s)
-              --state.dir=DIR                Kafka Streams state folder
-              --taxonomy=FILE                topic taxonomy (default: the built-in one)
-              --topic.pages.raw, --topic.papers, --topic.pages.dlq, --topic.papers.dlq,
-              --topic.papers.by-tag, --topic.area.prefix, --topic.trends   topic names
-              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
-                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
-              --config=FILE                  properties file with any of the above
-              --describe                     print the topology (Topology#describe) and exit
-              --help                         this text
-            """;
+            """ + EnrichConfig.SETTINGS.help();
 
     private final EnrichConfig config;
     private final EnrichCounters counters = new EnrichCounters();
@@ -140,18 +118,16 @@ public final class EnrichApp implements AutoCloseable {
         short rf = config.replicationFactor();
         int n = config.partitions();
         EnrichConfig.TopicNames topics = config.topics();
-        String bigRecords = Integer.toString(16 * 1024 * 1024);
-        Map<String, String> routed = Map.of("retention.ms", Long.toString(config.routedRetention().toMillis()));
+        Map<String, String> bigRecords = Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024));
         List<NewTopic> all = new ArrayList<>(List.of(
-                new NewTopic(topics.pagesRaw(), n, rf).configs(Map.of("max.message.bytes", bigRecords)),
-                new NewTopic(topics.papers(), n, rf).configs(Map.of("cleanup.policy", "compact")),
-                new NewTopic(topics.pagesDlq(), n, rf).configs(Map.of("max.message.bytes", bigRecords)),
-                new NewTopic(topics.papersDlq(), n, rf),
-                new NewTopic(topics.papersByTag(), n, rf).configs(routed),
-                new NewTopic(topics.trends(), n, rf).configs(Map.of("cleanup.policy", "compact,delete",
-                        "retention.ms", Long.toString(config.trendRetention().toMillis())))));
+                Topics.PAGES_RAW.newTopic(topics.pagesRaw(), n, rf, null, bigRecords),
+                Topics.PAPERS.newTopic(topics.papers(), n, rf, null, Map.of()),
+                Topics.PAGES_DLQ.newTopic(topics.pagesDlq(), n, rf, null, bigRecords),
+                Topics.PAPERS_DLQ.newTopic(topics.papersDlq(), n, rf, null, Map.of()),
+                Topics.PAPERS_BY_TAG.newTopic(topics.papersByTag(), n, rf, config.routedRetention(), Map.of()),
+                Topics.TRENDS.newTopic(topics.trends(), n, rf, config.trendRetention(), Map.of())));
         for (String area : areas) {
-            all.add(new NewTopic(topics.areaTopic(area), n, rf).configs(routed));
+            all.add(Topics.AREA.newTopic(topics.areaTopic(area), n, rf, config.routedRetention(), Map.of()));
         }
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }
@@ -185,7 +161,7 @@ public final class EnrichApp implements AutoCloseable {
     public static void main(String[] args) {
         EnrichConfig config;
         try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), EnrichConfig.DEFAULTS, Set.of("help", "describe"));
+            AppSettings settings = AppSettings.load(args, System.getenv(), EnrichConfig.SETTINGS);
             if (settings.flag("help")) {
                 System.out.print(USAGE);
                 return;

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class EnrichAppTest {
     @Test
     void kafkaSettingsReachEveryStreamsClientNextToTheExactlyOnceGuarantee() {
-        EnrichConfig config = EnrichConfig.from(AppSettings.load(new String[0],
-                Map.of("DIGEST_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"),
-                EnrichConfig.DEFAULTS));
+        EnrichConfig config = EnrichConfig.of(
+                Map.of("DIGEST_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
         Properties props = EnrichApp.streamsProperties(config,
                 Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null));
         assertEquals(List.of("SASL_SSL", "10000", "exactly_once_v2"), List.of(props.get("security.protocol"),

@@ -19,7 +19,7 @@ class TopologyDescriptionTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         int start = readme.indexOf("```\n", readme.indexOf("<!-- topology:start -->")) + 4;
         int end = readme.lastIndexOf("```", readme.indexOf("<!-- topology:end -->"));
-        EnrichConfig config = EnrichConfig.from(AppSettings.load(new String[0], Map.of(), EnrichConfig.DEFAULTS));
+        EnrichConfig config = EnrichConfig.of(Map.of());
         EnrichTopology.EnrichSerdes serdes = new EnrichTopology.EnrichSerdes(
                 new AvroTestSerde<>(RawPage.class).deserializer(), new AvroTestSerde<>(Paper.class),
                 new AvroTestSerde<>(DeadLetter.class), new AvroTestSerde<>(TagTrend.class));

@@ -4,6 +4,7 @@ import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,19 +28,7 @@ public final class IngestApp {
     static final String USAGE = """
             Usage: ingest [options] PAGE...
               PAGE is a file, a folder (every file below it) or an http(s) URL of a digest page.
-            Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
-              --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
-              --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
-              --topic=NAME                   target topic (default digest.pages.raw)
-              --partitions=N                 partitions when the topic is created (default 3)
-              --max.page.bytes=N             larger pages are refused, never truncated (default 8388608)
-              --http.timeout=DURATION        per URL (default 30s)
-              --kind=KIND                    page format, when you know it (default: enrich detects it)
-              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
-                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
-              --config=FILE                  properties file with any of the above
-              --help                         this text
-            """;
+            """ + IngestConfig.SETTINGS.help();
 
     private IngestApp() {}
 
@@ -51,7 +40,7 @@ public final class IngestApp {
         AppSettings settings;
         IngestConfig config;
         try {
-            settings = AppSettings.load(args, env, IngestConfig.DEFAULTS);
+            settings = AppSettings.load(args, env, IngestConfig.SETTINGS);
             if (settings.flag("help")) {
                 out.print(USAGE);
                 return 0;
@@ -138,7 +127,7 @@ public final class IngestApp {
     }
 
     static void ensureTopic(IngestConfig config) {
-        NewTopic topic = new NewTopic(config.topic(), config.partitions(), (short) 1).configs(Map.of(
+        NewTopic topic = Topics.PAGES_RAW.newTopic(config.topic(), config.partitions(), (short) 1, null, Map.of(
                 "max.message.bytes", Integer.toString(config.maxRecordBytes())));
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(topic));
     }

@@ -1,7 +1,13 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.settings.AppSettings;
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.settings.Setting;
+import dev.digestpipeline.common.settings.SettingSet;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,30 +22,36 @@ public record IngestConfig(
         String kind,
         Map<String, String> kafka) {
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "bootstrap.servers", "127.0.0.1:9092",
-            "registry.url", "http://127.0.0.1:8081",
-            "topic", Topics.PAGES_RAW,
-            "partitions", "3",
-            "max.page.bytes", Integer.toString(8 * 1024 * 1024),
-            "http.timeout", "30s",
-            "kind", "");
+    static final Setting TOPIC = Setting.text("topic", Topics.PAGES_RAW.name(), "the topic pages are published to");
+    static final Setting MAX_PAGE_BYTES = Setting.integer("max.page.bytes", 8 * 1024 * 1024, 1024, 64 * 1024 * 1024,
+            "larger pages are refused, never truncated");
+    static final Setting HTTP_TIMEOUT = Setting.duration("http.timeout", "30s", "time allowed to fetch one URL");
+    static final Setting KIND = Setting.text("kind", "",
+            "the pages' format, when you know it (hf-daily-text, arxiv-atom, ...); blank: enrich detects it");
+
+    /** Every setting of ingest, in the order --help lists them. */
+    public static final SettingSet SETTINGS = SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC, PARTITIONS,
+            MAX_PAGE_BYTES, HTTP_TIMEOUT, KIND);
 
     /** Bytes the topic and the producer allow beyond the page itself (key, schema id, other fields). */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
     public static IngestConfig from(AppSettings settings) {
         return new IngestConfig(
-                settings.string("bootstrap.servers"),
-                settings.string("registry.url"),
-                settings.string("topic"),
-                settings.integer("partitions", 1, 1000),
-                settings.integer("max.page.bytes", 1024, 64 * 1024 * 1024),
-                settings.duration("http.timeout"),
-                settings.optionalString("kind"),
+                settings.text(BOOTSTRAP_SERVERS),
+                settings.text(REGISTRY_URL),
+                settings.text(TOPIC),
+                (int) settings.integer(PARTITIONS),
+                (int) settings.integer(MAX_PAGE_BYTES),
+                settings.duration(HTTP_TIMEOUT),
+                settings.optional(KIND),
                 settings.kafka());
     }
 
+    /** The config with the given settings over the defaults, as tests and the demo build it. */
+    public static IngestConfig of(Map<String, String> env) {
+        return from(AppSettings.load(new String[0], env, SETTINGS));
+    }
 
     int maxRecordBytes() {
         return maxPageBytes + RECORD_OVERHEAD_BYTES;

@@ -7,9 +7,11 @@ import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,23 +31,7 @@ public final class SinkApp implements AutoCloseable {
             Usage: sink [options]
               Reads digest.papers and digest.trends and indexes every paper and every trend window in
               Elasticsearch; runs until stopped.
-            Options (each also DIGEST_<NAME> in the environment, or a line in --config FILE):
-              --bootstrap.servers=HOST:PORT  Kafka (default 127.0.0.1:9092)
-              --registry.url=URL             schema registry base URL (default http://127.0.0.1:8081)
-              --elasticsearch.url=URL        Elasticsearch (default http://127.0.0.1:9200)
-              --group.id=ID                  consumer group (default digest-sink)
-              --index.alias=NAME             alias of the papers index (default papers)
-              --index.trends.alias=NAME      alias of the trends index (default trends)
-              --batch.size=N                 records per bulk request at most (default 500)
-              --poll.timeout=DURATION        (default 500ms)
-              --summary.interval=DURATION    how often a summary line is logged (default 30s)
-              --topic.papers / --topic.papers.dlq   topic names
-              --topic.trends=NAME            (default digest.trends; blank: trends are not indexed)
-              --kafka.PROPERTY=VALUE         any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL
-                                             (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)
-              --config=FILE                  properties file with any of the above
-              --help                         this text
-            """;
+            """ + SinkConfig.SETTINGS.help();
 
     private final ElasticsearchClient client;
     private final Serde<Paper> papers;
@@ -96,8 +82,9 @@ public final class SinkApp implements AutoCloseable {
     }
 
     static void createTopics(SinkConfig config) {
-        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(new NewTopic(config.deadLetterTopic(), 1,
-                (short) 1).configs(java.util.Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
+        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(Topics.PAPERS_DLQ.newTopic(
+                config.deadLetterTopic(), 1, (short) 1, null,
+                Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
     }
 
     public void start() {
@@ -129,7 +116,7 @@ public final class SinkApp implements AutoCloseable {
     public static void main(String[] args) {
         SinkConfig config;
         try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), SinkConfig.DEFAULTS);
+            AppSettings settings = AppSettings.load(args, System.getenv(), SinkConfig.SETTINGS);
             if (settings.flag("help")) {
                 System.out.print(USAGE);
                 return;

@@ -1,7 +1,14 @@
 package dev.digestpipeline.sink;
 
-import dev.digestpipeline.common.settings.AppSettings;
+import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
+
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.settings.Setting;
+import dev.digestpipeline.common.settings.SettingSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -22,35 +29,41 @@ public record SinkConfig(
         Duration summaryInterval,
         Map<String, String> kafka) {
 
-    public static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry("bootstrap.servers", "127.0.0.1:9092"),
-            Map.entry("registry.url", "http://127.0.0.1:8081"),
-            Map.entry("elasticsearch.url", "http://127.0.0.1:9200"),
-            Map.entry("group.id", "digest-sink"),
-            Map.entry("topic.papers", Topics.PAPERS),
-            Map.entry("topic.trends", Topics.TRENDS),
-            Map.entry("topic.papers.dlq", Topics.PAPERS_DLQ),
-            Map.entry("index.alias", "papers"),
-            Map.entry("index.trends.alias", "trends"),
-            Map.entry("batch.size", "500"),
-            Map.entry("poll.timeout", "500ms"),
-            Map.entry("summary.interval", "30s"));
+    static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
+    static final Setting TOPIC_PAPERS = Setting.text("topic.papers", Topics.PAPERS.name(), "papers topic read");
+    static final Setting TOPIC_TRENDS = Setting.text("topic.trends", Topics.TRENDS.name(),
+            "trends topic read; blank: trends are not indexed");
+    static final Setting TOPIC_PAPERS_DLQ = Setting.text("topic.papers.dlq", Topics.PAPERS_DLQ.name(),
+            "where records that cannot be read or indexed go");
+    static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
+    static final Setting TRENDS_ALIAS = Setting.text("index.trends.alias", "trends", "alias of the trends index");
+    static final Setting BATCH_SIZE = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
+    static final Setting POLL_TIMEOUT = Setting.duration("poll.timeout", "500ms", "longest wait for records per poll");
+
+    /** Every setting of the sink, in the order --help lists them. */
+    public static final SettingSet SETTINGS = SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, ELASTICSEARCH_URL,
+            GROUP_ID, TOPIC_PAPERS, TOPIC_TRENDS, TOPIC_PAPERS_DLQ, INDEX_ALIAS, TRENDS_ALIAS, BATCH_SIZE,
+            POLL_TIMEOUT, SUMMARY_INTERVAL);
 
     public static SinkConfig from(AppSettings settings) {
         return new SinkConfig(
-                settings.string("bootstrap.servers"),
-                settings.string("registry.url"),
-                settings.string("elasticsearch.url"),
-                settings.string("group.id"),
-                settings.string("topic.papers"),
-                // blank: trends are not indexed
-                Objects.requireNonNullElse(settings.optionalString("topic.trends"), ""),
-                settings.string("topic.papers.dlq"),
-                settings.string("index.alias"),
-                settings.string("index.trends.alias"),
-                settings.integer("batch.size", 1, 10_000),
-                settings.duration("poll.timeout"),
-                settings.duration("summary.interval"),
+                settings.text(BOOTSTRAP_SERVERS),
+                settings.text(REGISTRY_URL),
+                settings.text(ELASTICSEARCH_URL),
+                settings.text(GROUP_ID),
+                settings.text(TOPIC_PAPERS),
+                Objects.requireNonNullElse(settings.optional(TOPIC_TRENDS), ""),
+                settings.text(TOPIC_PAPERS_DLQ),
+                settings.text(INDEX_ALIAS),
+                settings.text(TRENDS_ALIAS),
+                (int) settings.integer(BATCH_SIZE),
+                settings.duration(POLL_TIMEOUT),
+                settings.duration(SUMMARY_INTERVAL),
                 settings.kafka());
+    }
+
+    /** The config with the given environment over the defaults, as tests build it. */
+    public static SinkConfig of(Map<String, String> env) {
+        return from(AppSettings.load(new String[0], env, SETTINGS));
     }
 }

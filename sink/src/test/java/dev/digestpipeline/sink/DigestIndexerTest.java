@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The indexer's dead-letter paths, which need no Elasticsearch: the real-server paths are in demo's PipelineIT. */
 class DigestIndexerTest {
-    private static final SinkConfig CONFIG = SinkConfig.from(AppSettings.load(new String[0], Map.of(), SinkConfig.DEFAULTS));
+    private static final SinkConfig CONFIG = SinkConfig.of(Map.of());
     private static final TopicPartition PAPERS = new TopicPartition(CONFIG.papersTopic(), 0);
     private static final TopicPartition TRENDS = new TopicPartition(CONFIG.trendsTopic(), 0);
     private static final byte[] POISON = "not an Avro paper".getBytes(StandardCharsets.UTF_8);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SinkAppTest {
     private static final SinkConfig SASL = SinkConfig.from(AppSettings.load(
             new String[] {"--kafka.security.protocol=SASL_SSL", "--kafka.max.poll.records=50"}, Map.of(),
-            SinkConfig.DEFAULTS));
+            SinkConfig.SETTINGS));
 
     @Test
     void kafkaSettingsReachTheConsumerAndWinOverItsDefaults() {

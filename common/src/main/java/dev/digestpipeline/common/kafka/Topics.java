@@ -4,22 +4,51 @@ import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
-/** The pipeline's topic names, shared by the apps that write and read them. */
+import java.time.Duration;
+import java.util.List;
+
+/** The topic catalog: every topic of the pipeline, declared once; apps, tests and the README's table read it. */
 public final class Topics {
-    /** Raw pages from ingest; key = source URI, value = {@link RawPage}. */
-    public static final String PAGES_RAW = "digest.pages.raw";
-    /** Parsed papers from enrich; key = paper id, value = {@link Paper}; compacted. */
-    public static final String PAPERS = "digest.papers";
-    /** Pages enrich could not read or parse; key = source URI, value = {@link DeadLetter}. */
-    public static final String PAGES_DLQ = "digest.pages.dlq";
-    /** Papers enrich could not merge or write, and papers sink could not read or index; key = paper id. */
-    public static final String PAPERS_DLQ = "digest.papers.dlq";
-    /** Merged papers once per tag; key = tag, value = {@link Paper}. */
-    public static final String PAPERS_BY_TAG = "digest.papers.by-tag";
-    /** Prefix of the one-topic-per-area topics (digest.papers.area.vision, ...); key = paper id. */
-    public static final String AREA_PREFIX = "digest.papers.area.";
-    /** Distinct papers per tag per day and hour; key = tag|granularity|windowStart, value = {@link TagTrend}. */
-    public static final String TRENDS = "digest.trends";
+    public static final TopicSpec<RawPage> PAGES_RAW = new TopicSpec<>("digest.pages.raw", false, RawPage.class,
+            "source URI", "`RawPage`", "delete", null, "ingest", "enrich");
+    public static final TopicSpec<Paper> PAPERS = new TopicSpec<>("digest.papers", false, Paper.class,
+            "paper id", "`Paper`: the merged state, re-sent only when it changed (`revision` + 1)", "compact", null,
+            "enrich", "sink, downstream consumers");
+    public static final TopicSpec<Paper> PAPERS_BY_TAG = new TopicSpec<>("digest.papers.by-tag", false, Paper.class,
+            "tag (`vision`, `language/llm`)", "`Paper`, once per paper and tag", "delete", Duration.ofDays(7),
+            "enrich", "consumers of a tag");
+    public static final TopicSpec<Paper> AREA = new TopicSpec<>("digest.papers.area.", true, Paper.class,
+            "paper id", "`Paper` with that area tag; one topic per area of the taxonomy", "delete", Duration.ofDays(7),
+            "enrich", "consumers of an area");
+    public static final TopicSpec<TagTrend> TRENDS = new TopicSpec<>("digest.trends", false, TagTrend.class,
+            "`tag|day|windowStart` or `tag|hour|windowStart`",
+            "`TagTrend`: distinct papers with the tag in the window; `final` on the one record sent when the window "
+                    + "closed", "compact,delete", Duration.ofDays(30), "enrich",
+            "sink (into the `trends` index), dashboards");
+    public static final TopicSpec<DeadLetter> PAGES_DLQ = new TopicSpec<>("digest.pages.dlq", false, DeadLetter.class,
+            "source URI", "`DeadLetter` (stage, reason, source topic/partition/offset, original key and bytes)",
+            "delete", null, "enrich", "operators");
+    public static final TopicSpec<DeadLetter> PAPERS_DLQ = new TopicSpec<>("digest.papers.dlq", false,
+            DeadLetter.class, "paper id (sink: the record's key)", "`DeadLetter`", "delete", null,
+            "enrich (merge, write), sink (read, index: papers and trends)", "operators");
+
+    /** In the order the README lists them: the data flow, then the dead letters. */
+    public static final List<TopicSpec<?>> ALL = List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ,
+            PAPERS_DLQ);
 
     private Topics() {}
+
+    /** The README's topic table. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder(
+                "| topic | key | value (Avro, Confluent wire format) | cleanup | retention | written by | read by |\n"
+                        + "|---|---|---|---|---|---|---|\n");
+        for (TopicSpec<?> t : ALL) {
+            out.append("| `").append(t.shownName()).append("` | ").append(t.key().replace("|", "\\|")).append(" | ")
+                    .append(t.value().replace("|", "\\|")).append(" | ").append(t.cleanupPolicy()).append(" | ")
+                    .append(t.retention() == null ? "broker default" : t.retention().toDays() + " d").append(" | ")
+                    .append(t.writtenBy()).append(" | ").append(t.readBy()).append(" |\n");
+        }
+        return out.toString();
+    }
 }

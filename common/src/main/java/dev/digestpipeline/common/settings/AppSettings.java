@@ -31,29 +31,29 @@ public final class AppSettings {
     /** The local stack's own variables (its broker's ports), not client properties. */
     private static final Set<String> STACK_VARIABLES = Set.of("DIGEST_KAFKA_PORT", "DIGEST_KAFKA_CONTROLLER_PORT");
 
+    private final SettingSet declared;
     private final Map<String, String> values;
     private final Map<String, String> origins;
     private final List<String> operands;
     private final List<String> ignored;
 
-    private AppSettings(Map<String, String> values, Map<String, String> origins, List<String> operands,
-                        List<String> ignored) {
+    private AppSettings(SettingSet declared, Map<String, String> values, Map<String, String> origins,
+                        List<String> operands, List<String> ignored) {
+        this.declared = declared;
         this.values = values;
         this.origins = origins;
         this.operands = operands;
         this.ignored = ignored;
     }
 
-    public static AppSettings load(String[] args, Map<String, String> env, Map<String, String> defaults) {
-        return load(args, env, defaults, Set.of("help"));
-    }
-
     /**
-     * @param switches flags the app takes besides its settings, such as {@code help}
-     * @throws IllegalArgumentException for a flag that is neither a setting nor a switch
+     * Reads the app's settings from their layers and checks every value against its declaration.
+     *
+     * @throws IllegalArgumentException for a flag that is neither a setting nor a switch, or a value that is not
+     *     of its setting's type or range
      */
-    public static AppSettings load(String[] args, Map<String, String> env, Map<String, String> defaults,
-                                   Set<String> switches) {
+    public static AppSettings load(String[] args, Map<String, String> env, SettingSet declared) {
+        Map<String, String> defaults = declared.defaults();
         Map<String, String> values = new LinkedHashMap<>(defaults);
         Map<String, String> origins = new LinkedHashMap<>();
         defaults.keySet().forEach(k -> origins.put(k, "default"));
@@ -85,7 +85,7 @@ public final class AppSettings {
                 throw new IllegalArgumentException("cannot read config file " + configFile + ": " + e.getMessage());
             }
             file.stringPropertyNames().stream().sorted().forEach(k -> {
-                if (known(k, defaults, switches)) {
+                if (known(k, declared)) {
                     values.put(k, file.getProperty(k).trim());
                     origins.put(k, configFile);
                 } else {
@@ -112,17 +112,33 @@ public final class AppSettings {
         });
         for (Map.Entry<String, String> flag : flags.entrySet()) {
             String k = flag.getKey();
-            if (!known(k, defaults, switches)) {
+            if (!known(k, declared)) {
                 throw new IllegalArgumentException("unknown setting --" + k + suggestion(k, defaults, "--"));
             }
             values.put(k, flag.getValue());
             origins.put(k, "--" + k);
         }
-        return new AppSettings(values, origins, operands, List.copyOf(ignored));
+        AppSettings settings = new AppSettings(declared, values, origins, operands, List.copyOf(ignored));
+        settings.validate();
+        return settings;
     }
 
-    private static boolean known(String key, Map<String, String> defaults, Set<String> switches) {
-        return defaults.containsKey(key) || switches.contains(key) || key.equals("config")
+    /** Every declared value is read once at load, so a bad one fails the start, not the first use. */
+    private void validate() {
+        for (Setting s : declared.all()) {
+            if (optionalString(s.name()) == null) {
+                continue;
+            }
+            switch (s.type()) {
+                case INTEGER -> integer(s);
+                case DURATION -> duration(s);
+                case TEXT, PATH -> { }
+            }
+        }
+    }
+
+    private static boolean known(String key, SettingSet declared) {
+        return declared.find(key).isPresent() || declared.isSwitch(key) || key.equals("config")
                 || key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length();
     }
 
@@ -192,15 +208,46 @@ public final class AppSettings {
         return operands;
     }
 
-    public boolean has(String key) {
-        return values.containsKey(key);
+    /** Whether a switch such as {@code --help} was given. */
+    public boolean flag(String switchName) {
+        return Boolean.parseBoolean(values.getOrDefault(switchName, "false"));
     }
 
-    public boolean flag(String key) {
-        return Boolean.parseBoolean(values.getOrDefault(key, "false"));
+    /** The setting's value; an error saying how to give it when it has none. */
+    public String text(Setting setting) {
+        return string(setting.name());
     }
 
-    public String string(String key) {
+    /** The setting's value, or null when it is absent or blank. */
+    public String optional(Setting setting) {
+        return optionalString(setting.name());
+    }
+
+    /** A whole number within the setting's declared range. */
+    public long integer(Setting setting) {
+        return integer(setting.name(), setting.min(), setting.max());
+    }
+
+    public Duration duration(Setting setting) {
+        return duration(setting.name());
+    }
+
+    /**
+     * The setting as a path, or null when it is blank. {@code ${java.io.tmpdir}} and {@code ${user.name}} in it are
+     * this JVM's, so one default serves every user and machine.
+     */
+    public Path path(Setting setting) {
+        String value = optionalString(setting.name());
+        if (value == null) {
+            return null;
+        }
+        for (String property : List.of("java.io.tmpdir", "user.name")) {
+            value = value.replace("${" + property + "}", System.getProperty(property));
+        }
+        return Path.of(value);
+    }
+
+    private String string(String key) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("setting '" + key + "' is required: pass --" + key + "=..., set "
@@ -209,16 +256,15 @@ public final class AppSettings {
         return value;
     }
 
-    /** The setting's value, or null when it is absent or blank. */
-    public String optionalString(String key) {
+    private String optionalString(String key) {
         String value = values.get(key);
         return value == null || value.isBlank() ? null : value;
     }
 
-    public int integer(String key, int min, int max) {
+    private long integer(String key, long min, long max) {
         String value = string(key);
         try {
-            int parsed = Integer.parseInt(value);
+            long parsed = Long.parseLong(value);
             if (parsed < min || parsed > max) {
                 throw new IllegalArgumentException(describe(key) + " must be between " + min + " and " + max
                         + ", not " + parsed);
@@ -229,7 +275,7 @@ public final class AppSettings {
         }
     }
 
-    public Duration duration(String key) {
+    private Duration duration(String key) {
         String value = string(key).toLowerCase(Locale.ROOT);
         try {
             if (value.endsWith("ms")) {
@@ -262,8 +308,11 @@ public final class AppSettings {
         return out.toString();
     }
 
-    /** Passwords and JAAS configs stay out of logs. */
-    private static boolean secret(String key) {
+    /** Declared secrets, and Kafka passwords and JAAS configs, stay out of logs. */
+    private boolean secret(String key) {
+        if (declared.find(key).map(Setting::secret).orElse(false)) {
+            return true;
+        }
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("api.key")
                 || k.contains("token");
