@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The enrich and sink apps as child processes of the demo, known by PID files so 'down' can stop them later. */
 final class AppProcesses {
@@ -42,7 +41,7 @@ final class AppProcesses {
         if (running.isPresent()) {
             return app + " already running (pid " + running.get() + ")";
         }
-        Path jar = appJar(app);
+        Path jar = Checkout.appJar(app);
         Files.createDirectories(dir);
         List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
                 "-Xmx512m", "-jar", jar.toString());
@@ -55,16 +54,6 @@ final class AppProcesses {
         ServerProcess process = ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"),
                 dir.resolve(app + ".pid"));
         return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
-    }
-
-    private Path appJar(String app) throws IOException {
-        Path target = home.resolve(app).resolve("target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
-                    .orElseThrow(() -> new IOException("no " + app + " app jar in " + target + ": build first"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IOException("no " + target + ": build the project first", e);
-        }
     }
 
     List<String> stopAll() {

@@ -16,7 +16,7 @@ import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
-import dev.digestpipeline.stack.SharedStack;
+import dev.digestpipeline.testsupport.LocalStackExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL and started again. Exactly-once processing must leave every paper's merged state exact: as many
  * appearances as pages listed it, the highest upvotes published, no paper missing.
  */
+@ExtendWith(LocalStackExtension.class)
 class EnrichFailoverIT {
     private static final int PAGES = 2000;
     private static final int PAPERS = 500;
@@ -67,8 +69,7 @@ class EnrichFailoverIT {
     }
 
     @Test
-    void killedInstanceRestartsAndEveryMergedPaperIsExact(@TempDir Path dir) throws Exception {
-        LocalStack stack = SharedStack.get();
+    void killedInstanceRestartsAndEveryMergedPaperIsExact(LocalStack stack, @TempDir Path dir) throws Exception {
         String run = "failover-" + Long.toString(System.currentTimeMillis(), 36);
         Map<String, String> env = new HashMap<>(Map.of(
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),

@@ -20,7 +20,7 @@ import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.SinkApp;
 import dev.digestpipeline.sink.SinkConfig;
 import dev.digestpipeline.stack.LocalStack;
-import dev.digestpipeline.stack.SharedStack;
+import dev.digestpipeline.testsupport.LocalStackExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +38,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ingest -> enrich -> sink on the real local stack: Kafka, Apicurio Registry and Elasticsearch. */
+@ExtendWith(LocalStackExtension.class)
 class PipelineIT {
     private static LocalStack stack;
     private static EnrichApp enrich;
@@ -48,8 +50,8 @@ class PipelineIT {
     private static PipelineProbe probe;
 
     @BeforeAll
-    static void startPipeline(@TempDir Path state) throws Exception {
-        stack = SharedStack.get();
+    static void startPipeline(LocalStack running, @TempDir Path state) throws Exception {
+        stack = running;
         Map<String, String> env = Map.of(BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
                 REGISTRY_URL.envName(), stack.registryUrl(), ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
                 EnrichConfig.STATE_DIR.envName(), state.toString());

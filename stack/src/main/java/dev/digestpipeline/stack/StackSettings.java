@@ -36,15 +36,24 @@ public record StackSettings(
 
     /** Settings from the environment: DIGEST_HOME, DIGEST_STACK_DIR and one DIGEST_*_PORT per port. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
-        Path home = Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", "."))).toAbsolutePath().normalize();
-        Path data = Path.of(env.getOrDefault("DIGEST_STACK_DIR", home.resolve(".stack/local").toString())).toAbsolutePath().normalize();
-        return new StackSettings(home, data, JavaRuntimes.findServerJavaHome(env),
+        return new StackSettings(home(env), dataDir(env), JavaRuntimes.findServerJavaHome(env),
                 port(env, "DIGEST_KAFKA_PORT", 9092),
                 port(env, "DIGEST_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "DIGEST_REGISTRY_PORT", 8081),
                 port(env, "DIGEST_REGISTRY_MANAGEMENT_PORT", 9001),
                 port(env, "DIGEST_ES_PORT", 9200),
                 port(env, "DIGEST_ES_TRANSPORT_PORT", 9300));
+    }
+
+    /** The checkout: DIGEST_HOME (the launcher sets it), else the digest.home property, else the working folder. */
+    public static Path home(Map<String, String> env) {
+        return Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", "."))).toAbsolutePath().normalize();
+    }
+
+    /** The stack's data folder: DIGEST_STACK_DIR, else .stack/local in the checkout. */
+    public static Path dataDir(Map<String, String> env) {
+        return Path.of(env.getOrDefault("DIGEST_STACK_DIR", home(env).resolve(".stack/local").toString()))
+                .toAbsolutePath().normalize();
     }
 
     /** The same stack on free ports in the given folder: what tests use, so runs never collide. */

@@ -58,47 +58,13 @@ public final class TaggerEvaluation {
 
     private TaggerEvaluation() {}
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        Path taxonomyFile = null;
-        int errors = 0;
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.println("usage: TaggerEvaluation FILE.jsonl|FILE.csv [--taxonomy=FILE] [--errors=N]");
-                out.println("  JSONL lines: {id, title, abstract, categories[]}; CSV columns: titles, summaries, terms");
-                out.println("  prints precision, recall and F1 of the area tags against the areas the categories map to");
-                return 0;
-            } else if (arg.startsWith("--taxonomy=")) {
-                taxonomyFile = Path.of(arg.substring("--taxonomy=".length()));
-            } else if (arg.startsWith("--errors=")) {
-                errors = Integer.parseInt(arg.substring("--errors=".length()));
-            } else if (arg.startsWith("--")) {
-                err.println("unknown option " + arg + " (try --help)");
-                return 2;
-            } else {
-                file = Path.of(arg);
-            }
-        }
-        if (file == null) {
-            err.println("give a labelled file (JSONL or CSV); try --help");
-            return 2;
-        }
-        try {
-            Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomyFile);
-            Report report = evaluate(new TopicTagger(taxonomy), read(file));
-            print(report, file, out, errors);
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("evaluation failed: " + e.getMessage());
-            return 1;
-        }
+    /**
+     * Evaluates the tagger of {@code taxonomyFile} (null: the built-in taxonomy) on a labelled JSONL or CSV file and
+     * prints the table, with up to {@code errors} mistakes listed.
+     */
+    public static void run(Path file, Path taxonomyFile, int errors, PrintStream out) throws IOException {
+        Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomyFile);
+        print(evaluate(new TopicTagger(taxonomy), read(file)), file, out, errors);
     }
 
     public static Report evaluate(TopicTagger tagger, List<Labelled> papers) {

@@ -40,9 +40,7 @@ class TaggerEvaluationTest {
     @Test
     void commandPrintsATableWithMicroAverage() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = TaggerEvaluation.run(new String[] {labelled("papers.jsonl").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertEquals(0, status);
+        TaggerEvaluation.run(labelled("papers.jsonl"), null, 0, new PrintStream(out, true, StandardCharsets.UTF_8));
         String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
         assertEquals("micro, mapped           3         4       3     0.750   1.000  0.857", last);
     }
