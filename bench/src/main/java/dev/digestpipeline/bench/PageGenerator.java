@@ -1,5 +1,6 @@
 package dev.digestpipeline.bench;
 
+import java.util.Locale;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class PageGenerator {
     }
 
     private static String id(int i) {
-        return String.format("2508.%05d", i + 1);
+        return String.format(Locale.ROOT, "2508.%05d", i + 1);
     }
 
     private static String text(String[] titles, String[] abstracts) {

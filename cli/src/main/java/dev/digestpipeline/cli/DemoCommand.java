@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
+import java.util.Locale;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
@@ -101,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 String query = "language model";
                 Checkout.say("example search:      curl '" + stack.elasticsearchUrl() + "/papers/_search?q=title:language'");
                 probe.search(query, 3).forEach(t -> Checkout.say("  \"" + query + "\" -> " + t));
-                Checkout.say(String.format("done in %.1f s", (System.nanoTime() - started) / 1e9));
+                Checkout.say(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - started) / 1e9));
                 ok = ingest.failed().isEmpty();
             }
         } finally {

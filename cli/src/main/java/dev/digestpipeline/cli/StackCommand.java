@@ -4,6 +4,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVER
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
+import java.util.Locale;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class StackCommand {
         }
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(settings, line -> Checkout.say("stack: " + line));
-        Checkout.say(String.format("stack: up in %.1f s: %s", (System.nanoTime() - t0) / 1e9, stack.describe()));
+        Checkout.say(String.format(Locale.ROOT, "stack: up in %.1f s: %s", (System.nanoTime() - t0) / 1e9, stack.describe()));
         return 0;
     }
 

@@ -2,10 +2,15 @@ package dev.digestpipeline.cli;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.concurrent.Future;
+import dev.digestpipeline.common.settings.Setting;
+import java.util.Locale;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.tagging.Taxonomy;
@@ -65,7 +70,7 @@ class EnrichFailoverIT {
     }
 
     private static String id(int paper) {
-        return String.format("2509.%05d", paper);
+        return String.format(Locale.ROOT, "2509.%05d", paper);
     }
 
     @Test
@@ -74,16 +79,16 @@ class EnrichFailoverIT {
         Map<String, String> env = new HashMap<>(Map.of(
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
                 REGISTRY_URL.envName(), stack.registryUrl(),
-                "DIGEST_APPLICATION_ID", run,
-                "DIGEST_PARTITIONS", "4",
-                "DIGEST_COMMIT_INTERVAL", "200ms",
+                EnrichConfig.APPLICATION_ID.envName(), run,
+                PARTITIONS.envName(), "4",
+                EnrichConfig.COMMIT_INTERVAL.envName(), "200ms",
                 SUMMARY_INTERVAL.envName(), "5s",
                 // the group notices the killed member after this (Kafka's default is 45 s)
                 "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
-        for (String topic : List.of("pages.raw", "papers", "pages.dlq", "papers.dlq", "papers.by-tag", "trends")) {
-            env.put("DIGEST_TOPIC_" + topic.toUpperCase().replace('.', '_').replace('-', '_'), run + "." + topic);
+        // topics of this run's own
+        for (Setting topic : EnrichConfig.TOPIC_SETTINGS) {
+            env.put(topic.envName(), run + "." + topic.defaultValue());
         }
-        env.put("DIGEST_TOPIC_AREA_PREFIX", run + ".area.");
         EnrichConfig config = EnrichConfig.of(env);
         EnrichApp.createTopics(config, Taxonomy.bundled().areaNames());
 
@@ -117,7 +122,8 @@ class EnrichFailoverIT {
                         a = startEnrich("a", jar, env, dir, home, started);
                     }
                     String uri = "https://failover.example/" + run + "/page-" + page;
-                    producer.send(new ProducerRecord<>(config.topics().pagesRaw(), uri, page(uri, page)));
+                    Future<RecordMetadata> unused =
+                            producer.send(new ProducerRecord<>(config.topics().pagesRaw(), uri, page(uri, page)));
                     for (int paper : papersOf(page)) {
                         pagesOfPaper.computeIfAbsent(paper, k -> new java.util.TreeSet<>()).add(page);
                         maxUpvotes.merge(paper, upvotes(page, paper), Math::max);

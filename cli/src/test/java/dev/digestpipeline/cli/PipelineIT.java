@@ -126,8 +126,13 @@ class PipelineIT {
 
     @Test
     void mergedPaperIsRoutedByTagAndByAreaAndCountedInTheTrends(@TempDir Path dir) throws Exception {
-        Path page = write(dir, "daily-papers-2025-08-25.txt", "Aug 25\n\nRobot Grasping From Video Demonstrations\n\n"
-                + "A robot learns grasping and manipulation from videos of people.\n");
+        Path page = write(dir, "daily-papers-2025-08-25.txt", """
+                Aug 25
+
+                Robot Grasping From Video Demonstrations
+
+                A robot learns grasping and manipulation from videos of people.
+                """);
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
         Set<String> ids = probe.parsedPaperIds(uris);
         assertEquals(1, ids.size());

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,7 +59,7 @@ public final class EnrichApp implements AutoCloseable {
         EnrichTopology.EnrichSerdes serdes = registrySerdes(config);
         TopicTagger tagger = config.tagger();
         this.areas = tagger.taxonomy().areaNames();
-        this.topology = topology(config, tagger, serdes, counters);
+        this.topology = new EnrichTopology(config, serdes, tagger, counters, Clock.systemUTC()).build();
         this.streams = new KafkaStreams(topology, streamsProperties(config, serdes.deadLetters()));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
@@ -73,13 +74,6 @@ public final class EnrichApp implements AutoCloseable {
         Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registryUrl());
         Serde<TagTrend> trends = RegistrySerdes.valueSerde(config.registryUrl());
         return new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends);
-    }
-
-    static Topology topology(EnrichConfig config, TopicTagger tagger, EnrichTopology.EnrichSerdes serdes,
-                             EnrichCounters counters) {
-        Clock clock = Clock.systemUTC();
-        return EnrichTopology.build(config.topics(), tagger.taxonomy().areaNames(), config.trendWindows(), config.changelogConfig(),
-                serdes, new PageEnricher(tagger, clock), new PaperMerger(tagger), counters, clock);
     }
 
     public Topology topology() {
@@ -137,7 +131,7 @@ public final class EnrichApp implements AutoCloseable {
         log.info("topology:\n{}", topology.describe());
         streams.start();
         long every = config.summaryInterval().toMillis();
-        summary.scheduleAtFixedRate(() -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused = summary.scheduleAtFixedRate(() -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
     }
 
     public KafkaStreams.State state() {
@@ -168,7 +162,8 @@ public final class EnrichApp implements AutoCloseable {
             }
             config = EnrichConfig.from(settings);
             if (settings.flag("describe")) {
-                System.out.print(topology(config, config.tagger(), registrySerdes(config), new EnrichCounters()).describe());
+                System.out.print(new EnrichTopology(config, registrySerdes(config), config.tagger(), new EnrichCounters(),
+                        Clock.systemUTC()).build().describe());
                 return;
             }
             log.info("settings: {}", settings.summary());

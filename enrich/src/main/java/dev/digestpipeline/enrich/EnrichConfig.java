@@ -14,6 +14,7 @@ import dev.digestpipeline.common.settings.SettingSet;
 import dev.digestpipeline.common.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Settings of the enrich app, validated at start. */
@@ -49,7 +50,7 @@ public record EnrichConfig(
         }
     }
 
-    static final Setting APPLICATION_ID = Setting.text("application.id", "digest-enrich",
+    public static final Setting APPLICATION_ID = Setting.text("application.id", "digest-enrich",
             "Kafka Streams application id: its consumer group, and the prefix of its internal topics");
     static final Setting TOPIC_PAGES_RAW = topic("topic.pages.raw", Topics.PAGES_RAW, "raw pages read");
     static final Setting TOPIC_PAPERS = topic("topic.papers", Topics.PAPERS, "merged papers written");
@@ -74,11 +75,15 @@ public record EnrichConfig(
     static final Setting CHANGELOG_MIN_INSYNC = Setting.integer("changelog.min.insync.replicas", 1, 1, 16,
             "min.insync.replicas of the merge store's changelog; at most replication.factor");
     static final Setting STREAM_THREADS = Setting.integer("stream.threads", 1, 1, 64, "Kafka Streams threads");
-    static final Setting COMMIT_INTERVAL = Setting.duration("commit.interval", "1s", "exactly-once commit interval");
+    public static final Setting COMMIT_INTERVAL = Setting.duration("commit.interval", "1s", "exactly-once commit interval");
     // per user: a shared temp folder may hold another user's state
     public static final Setting STATE_DIR = Setting.path("state.dir", "${java.io.tmpdir}/digest-enrich-state-${user.name}",
             "Kafka Streams state folder");
     static final Setting TAXONOMY = Setting.path("taxonomy", "", "topic taxonomy file; blank: the built-in one");
+
+    /** The names of the topics enrich reads and writes, which a deployment may change. */
+    public static final List<Setting> TOPIC_SETTINGS = List.of(TOPIC_PAGES_RAW, TOPIC_PAPERS, TOPIC_PAGES_DLQ,
+            TOPIC_PAPERS_DLQ, TOPIC_PAPERS_BY_TAG, TOPIC_AREA_PREFIX, TOPIC_TRENDS);
 
     /** Every setting of enrich, in the order --help lists them. */
     public static final SettingSet SETTINGS = SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, APPLICATION_ID,

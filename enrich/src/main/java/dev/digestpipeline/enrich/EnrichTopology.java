@@ -8,6 +8,7 @@ import dev.digestpipeline.enrich.page.EnrichOutcome;
 import dev.digestpipeline.enrich.page.PageEnricher;
 import dev.digestpipeline.enrich.page.PageProcessor;
 import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.Tag;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -62,15 +62,40 @@ public final class EnrichTopology {
     /** Size and grace of the trend windows. */
     public record TrendWindows(Duration dayGrace, Duration hourGrace) {}
 
-    private EnrichTopology() {}
+    private final EnrichConfig config;
+    private final EnrichSerdes serdes;
+    private final List<String> areas;
+    private final PageEnricher enricher;
+    private final PaperMerger merger;
+    private final EnrichCounters counters;
+    private final Clock clock;
 
-    public static Topology build(EnrichConfig.TopicNames topics, List<String> areas, TrendWindows windows,
-                                 Map<String, String> changelogConfig, EnrichSerdes serdes, PageEnricher enricher,
-                                 PaperMerger merger, EnrichCounters counters, Clock clock) {
+    /** The topology of the config's topics and trend windows, tagging and merging with the given tagger. */
+    public EnrichTopology(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, EnrichCounters counters,
+                          Clock clock) {
+        this(config, serdes, tagger.taxonomy().areaNames(), new PageEnricher(tagger, clock), new PaperMerger(tagger),
+                counters, clock);
+    }
+
+    /** With its parts given, so a test can put a merger that fails in. */
+    EnrichTopology(EnrichConfig config, EnrichSerdes serdes, List<String> areas, PageEnricher enricher,
+                   PaperMerger merger, EnrichCounters counters, Clock clock) {
+        this.config = config;
+        this.serdes = serdes;
+        this.areas = List.copyOf(areas);
+        this.enricher = enricher;
+        this.merger = merger;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    public Topology build() {
+        EnrichConfig.TopicNames topics = config.topics();
+        TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(PaperMergeProcessor.STORE), Serdes.String(), serdes.papers())
-                .withLoggingEnabled(changelogConfig));
+                .withLoggingEnabled(config.changelogConfig()));
 
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(topics.pagesRaw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-pages"))

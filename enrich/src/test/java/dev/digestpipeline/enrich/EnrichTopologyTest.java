@@ -80,22 +80,13 @@ class EnrichTopologyTest {
 
     private void start(AvroTestSerde<Paper> paperSerde) {
         papers = paperSerde;
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // a folder of this test's own: /tmp/kafka-streams may belong to another user
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-        props.put(DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, TOPICS.pagesRaw());
-        props.put(DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, TOPICS.pagesDlq());
-        props.put(DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, TOPICS.papersDlq());
-        props.put(DeadLetterExceptionHandler.SERIALIZER_CONFIG, deadLetters.serializer());
-        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, AREAS,
-                new EnrichTopology.TrendWindows(Duration.ofHours(6), Duration.ofMinutes(30)), Map.of(),
-                new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends),
-                new PageEnricher(TopicTagger.bundled(), CLOCK), new FailingOnPoison(), new EnrichCounters(), CLOCK), props);
+        // the production configuration; only the state folder is the test's own (/tmp/kafka-streams may be another user's)
+        EnrichConfig config = EnrichConfig.of(Map.of(EnrichConfig.STATE_DIR.envName(), stateDir.toString()));
+        Properties props = EnrichApp.streamsProperties(config, deadLetters);
+        driver = new TopologyTestDriver(new EnrichTopology(config,
+                new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends), AREAS,
+                new PageEnricher(TopicTagger.bundled(), CLOCK), new FailingOnPoison(), new EnrichCounters(), CLOCK)
+                .build(), props);
         pagesIn = driver.createInputTopic(TOPICS.pagesRaw(), new StringSerializer(), rawPages.serializer());
         bytesIn = driver.createInputTopic(TOPICS.pagesRaw(), new StringSerializer(), new ByteArraySerializer());
         papersOut = driver.createOutputTopic(TOPICS.papers(), new StringDeserializer(), papers.deserializer());
@@ -322,7 +313,7 @@ class EnrichTopologyTest {
         assertEquals("2508.00009", letter.key);
         assertEquals("enrich-process", letter.value.getStage());
         assertEquals("processor merge-paper failed: IllegalStateException: cannot merge 2508.00009", letter.value.getReason());
-        assertEquals("enrich-test-papers-by-id-repartition", letter.value.getSourceTopic());
+        assertEquals("digest-enrich-papers-by-id-repartition", letter.value.getSourceTopic());
         Paper original = papers.deserializer().deserialize("t", bytes(letter.value.getOriginalValue()));
         assertEquals("Poison Paper", original.getTitle());
     }

@@ -8,6 +8,7 @@ import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class TopologyDescriptionTest {
         EnrichTopology.EnrichSerdes serdes = new EnrichTopology.EnrichSerdes(
                 new AvroTestSerde<>(RawPage.class).deserializer(), new AvroTestSerde<>(Paper.class),
                 new AvroTestSerde<>(DeadLetter.class), new AvroTestSerde<>(TagTrend.class));
-        String described = EnrichApp.topology(config, TopicTagger.bundled(), serdes, new EnrichCounters()).describe().toString();
+        String described = new EnrichTopology(config, serdes, TopicTagger.bundled(), new EnrichCounters(), Clock.systemUTC())
+                .build().describe().toString();
         assertEquals(described.strip(), readme.substring(start, end).strip(),
                 "README topology is stale: paste the output of 'java -jar enrich/target/enrich-*-app.jar --describe'");
     }

@@ -3,6 +3,8 @@ package dev.digestpipeline.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.concurrent.Future;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ class PagePublisherTest {
 
     @Test
     void pageIsKeyedBySourceUri() {
-        new PagePublisher(producer, "digest.pages.raw", 100).publish(page("file:///pages/a.txt", 10));
+        Future<RecordMetadata> unused = new PagePublisher(producer, "digest.pages.raw", 100).publish(page("file:///pages/a.txt", 10));
         assertEquals(1, producer.history().size());
         assertEquals("digest.pages.raw", producer.history().get(0).topic());
         assertEquals("file:///pages/a.txt", producer.history().get(0).key());
@@ -44,7 +46,7 @@ class PagePublisherTest {
 
     @Test
     void pageAtTheLimitIsPublished() {
-        new PagePublisher(producer, "digest.pages.raw", 100).publish(page("file:///pages/edge.txt", 100));
+        Future<RecordMetadata> unused = new PagePublisher(producer, "digest.pages.raw", 100).publish(page("file:///pages/edge.txt", 100));
         assertEquals(1, producer.history().size());
     }
 }

@@ -10,6 +10,7 @@ import dev.digestpipeline.parse.hf.DailyPapersTextParser;
 import java.util.Locale;
 
 /** The page formats enrich reads, with the parser for each. */
+@SuppressWarnings("ImmutableEnumChecker") // the parsers hold no state
 public enum PageFormat {
     HF_DAILY_TEXT("hf-daily-text", new DailyPapersTextParser()),
     HF_DAILY_HTML("hf-daily-html", new DailyPapersHtmlParser()),

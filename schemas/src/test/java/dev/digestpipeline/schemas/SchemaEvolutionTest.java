@@ -3,6 +3,7 @@ package dev.digestpipeline.schemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,8 @@ class SchemaEvolutionTest {
 
     private static String versionKey(Path dir) {
         StringBuilder key = new StringBuilder();
-        for (String part : dir.getFileName().toString().split("\\.")) {
-            key.append(String.format("%06d", Integer.parseInt(part.replaceAll("\\D", "0"))));
+        for (String part : dir.getFileName().toString().split("\\.", 0)) {
+            key.append(String.format(Locale.ROOT, "%06d", Integer.parseInt(part.replaceAll("\\D", "0"))));
         }
         return key.toString();
     }

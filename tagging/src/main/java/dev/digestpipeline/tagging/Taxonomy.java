@@ -213,14 +213,14 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
                     if (name.indexOf('/') > 0) {
                         throw new IllegalArgumentException(where + "categories belong to areas, not to topic " + name);
                     }
-                    for (String c : value.split("\\s+")) {
+                    for (String c : value.split("\\s+", 0)) {
                         if (!c.isBlank()) {
                             categories.add(c);
                         }
                     }
                 }
                 case "phrases" -> {
-                    for (String item : value.split(",")) {
+                    for (String item : value.split(",", 0)) {
                         if (!item.isBlank()) {
                             phrases.add(phrase(item.strip(), where));
                         }

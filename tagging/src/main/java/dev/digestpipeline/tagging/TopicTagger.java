@@ -30,6 +30,7 @@ public final class TopicTagger {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
     private record CompiledPhrase(int id, String[] stems, int tag, double weight, String label) {}
 
     public TopicTagger(Taxonomy taxonomy) {
@@ -128,6 +129,7 @@ public final class TopicTagger {
     }
 
     /** Raw scores and evidence per tag index. */
+    @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
     private record Scores(double[] scores, Set<String>[] evidence) {
         ScoredTag tag(List<Taxonomy.Tag> tags, int t) {
             return new ScoredTag(tags.get(t).name(), Math.round(scores[t] * 100) / 100.0,

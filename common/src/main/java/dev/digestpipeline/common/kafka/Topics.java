@@ -40,9 +40,10 @@ public final class Topics {
 
     /** The README's topic table. */
     public static String markdownTable() {
-        StringBuilder out = new StringBuilder(
-                "| topic | key | value (Avro, Confluent wire format) | cleanup | retention | written by | read by |\n"
-                        + "|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("""
+                | topic | key | value (Avro, Confluent wire format) | cleanup | retention | written by | read by |
+                |---|---|---|---|---|---|---|
+                """);
         for (TopicSpec<?> t : ALL) {
             out.append("| `").append(t.shownName()).append("` | ").append(t.key().replace("|", "\\|")).append(" | ")
                     .append(t.value().replace("|", "\\|")).append(" | ").append(t.cleanupPolicy()).append(" | ")

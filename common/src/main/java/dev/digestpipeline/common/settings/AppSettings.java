@@ -139,7 +139,7 @@ public final class AppSettings {
 
     private static boolean known(String key, SettingSet declared) {
         return declared.find(key).isPresent() || declared.isSwitch(key) || key.equals("config")
-                || key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length();
+                || (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length());
     }
 
     /** " (did you mean --partitions?)" for a key a typo away from a setting, else "". */
@@ -148,7 +148,7 @@ public final class AppSettings {
         int bestDistance = 3;
         for (String candidate : defaults.keySet()) {
             int d = editDistance(key, candidate);
-            if (d < bestDistance || d == bestDistance && best != null && candidate.compareTo(best) < 0) {
+            if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = d;
             }
@@ -177,7 +177,7 @@ public final class AppSettings {
 
     private static boolean takesValue(String flag, Map<String, String> defaults) {
         return flag.equals("config") || flag.startsWith(KAFKA_PREFIX)
-                || defaults.containsKey(flag) && !isBooleanDefault(defaults.get(flag));
+                || (defaults.containsKey(flag) && !isBooleanDefault(defaults.get(flag)));
     }
 
     private static boolean isBooleanDefault(String value) {

@@ -1,5 +1,6 @@
 package dev.digestpipeline.enrich.errors;
 
+import java.util.Locale;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class DeadLetterExceptionHandler
     public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
             ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
         return ProductionExceptionHandler.Response.resume(deadLetter(context, STAGE_SERIALIZE,
-                "record for " + record.topic() + " cannot be serialized (" + origin.name().toLowerCase() + "): "
+                "record for " + record.topic() + " cannot be serialized (" + origin.name().toLowerCase(Locale.ROOT) + "): "
                         + describe(exception), context.sourceRawKey(), context.sourceRawValue()));
     }
 

@@ -35,7 +35,7 @@ public final class PaperIdSet {
             }
             PaperIdSet set = new PaperIdSet();
             if (bytes.length > 0) {
-                for (String id : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                for (String id : new String(bytes, StandardCharsets.UTF_8).split("\n", 0)) {
                     set.ids.add(id);
                 }
             }

@@ -33,15 +33,15 @@ class DeadLetterExceptionHandlerTest {
 
     private static ErrorHandlerContext context(String topic) {
         return new ErrorHandlerContext() {
-            public String topic() { return topic; }
-            public int partition() { return 2; }
-            public long offset() { return 41; }
-            public Headers headers() { return new RecordHeaders(); }
-            public String processorNodeId() { return "merge-paper"; }
-            public TaskId taskId() { return new TaskId(1, 2); }
-            public long timestamp() { return 0; }
-            public byte[] sourceRawKey() { return "k".getBytes(StandardCharsets.UTF_8); }
-            public byte[] sourceRawValue() { return new byte[] {1, 2}; }
+            @Override public String topic() { return topic; }
+            @Override public int partition() { return 2; }
+            @Override public long offset() { return 41; }
+            @Override public Headers headers() { return new RecordHeaders(); }
+            @Override public String processorNodeId() { return "merge-paper"; }
+            @Override public TaskId taskId() { return new TaskId(1, 2); }
+            @Override public long timestamp() { return 0; }
+            @Override public byte[] sourceRawKey() { return "k".getBytes(StandardCharsets.UTF_8); }
+            @Override public byte[] sourceRawValue() { return new byte[] {1, 2}; }
         };
     }
 

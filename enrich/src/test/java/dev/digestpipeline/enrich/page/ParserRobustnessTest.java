@@ -1,5 +1,6 @@
 package dev.digestpipeline.enrich.page;
 
+import java.util.Locale;
 import dev.digestpipeline.enrich.RawPages;
 import dev.digestpipeline.parse.Fixtures;
 import dev.digestpipeline.parse.PageFormat;
@@ -123,7 +124,7 @@ class ParserRobustnessTest {
         int papers = 0;
         while (page.length() < 10_000_000) {
             papers++;
-            String id = String.format("2508.%05d", papers);
+            String id = String.format(Locale.ROOT, "2508.%05d", papers);
             page.append("<dt><a href='/abs/").append(id).append("' title='Abstract'>arXiv:").append(id)
                     .append("</a></dt><dd><div class='list-title'><span class='descriptor'>Title:</span> Paper ")
                     .append(papers).append("</div><p class='mathjax'>")

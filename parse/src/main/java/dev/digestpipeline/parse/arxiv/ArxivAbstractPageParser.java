@@ -1,5 +1,6 @@
 package dev.digestpipeline.parse.arxiv;
 
+import java.util.Locale;
 import dev.digestpipeline.parse.DigestPageParser;
 import dev.digestpipeline.parse.PageContent;
 import dev.digestpipeline.parse.PageParse;
@@ -28,7 +29,7 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
     private static final Pattern THIS_VERSION = Pattern.compile("this version, v(\\d{1,3})");
     /** "[Submitted on 7 Feb 2019" in the dateline. */
     private static final Pattern SUBMITTED = Pattern.compile("Submitted on ([^(\\]]{6,30})");
-    private static final DateTimeFormatter CITATION_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final DateTimeFormatter CITATION_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
     @Override
     public PageParse parse(PageContent page) throws UnparseablePageException {

@@ -135,7 +135,7 @@ public final class ArxivText {
         if (line == null) {
             return names;
         }
-        for (String part : line.split(",|\\sand\\s")) {
+        for (String part : line.split(",|\\sand\\s", 0)) {
             String name = TextNormalizer.normalize(part);
             if (name != null && !name.equalsIgnoreCase("et al.")) {
                 names.add(name);

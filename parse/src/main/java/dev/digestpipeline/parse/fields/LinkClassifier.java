@@ -128,7 +128,7 @@ public final class LinkClassifier {
         if (!CODE_HOSTS.contains(host) || uri.getPath() == null) {
             return null;
         }
-        String[] parts = uri.getPath().split("/");
+        String[] parts = uri.getPath().split("/", 0);
         // parts[0] is the empty string before the leading slash
         if (parts.length < 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
             return null;

@@ -20,7 +20,7 @@ public final class ShortNames {
             return null;
         }
         String prefix = title.substring(0, colon).strip();
-        String[] words = prefix.split(" ");
+        String[] words = prefix.split(" ", 0);
         if (prefix.isEmpty() || words.length > MAX_WORDS) {
             return null;
         }

@@ -190,7 +190,7 @@ public final class TaggerEvaluation {
                 continue;
             }
             List<String> categories = new ArrayList<>();
-            for (String token : row.get(terms).split("[^A-Za-z.\\-]+")) {
+            for (String token : row.get(terms).split("[^A-Za-z.\\-]+", 0)) {
                 if (ArxivCategories.isCode(token) && token.indexOf('.') > 0) {
                     categories.add(token);
                 }
