@@ -1,9 +1,9 @@
 package dev.digestpipeline.bench;
 
 import dev.digestpipeline.enrich.page.PageEnricher;
-import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class EnrichBenchmark {

@@ -1,10 +1,10 @@
 package dev.digestpipeline.bench;
 
-import java.util.Locale;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -30,9 +30,28 @@ public final class PageGenerator {
         "We benchmark agents that call tools and browse the web on 1,000 realistic tasks.",
         "Quantization to 4 bits and knowledge distillation reduce latency on a single GPU.",
     };
-    private static final String[] TITLE_WORDS = {"Scaling", "Efficient", "Robust", "Multimodal", "Reasoning",
-        "Agents", "Diffusion", "Retrieval", "Long-Context", "Federated", "Speech", "Vision-Language", "Benchmark",
-        "Alignment", "Compression", "Robotic", "Learning", "Transformers", "Models", "Planning"};
+    private static final String[] TITLE_WORDS = {
+        "Scaling",
+        "Efficient",
+        "Robust",
+        "Multimodal",
+        "Reasoning",
+        "Agents",
+        "Diffusion",
+        "Retrieval",
+        "Long-Context",
+        "Federated",
+        "Speech",
+        "Vision-Language",
+        "Benchmark",
+        "Alignment",
+        "Compression",
+        "Robotic",
+        "Learning",
+        "Transformers",
+        "Models",
+        "Planning"
+    };
 
     private PageGenerator() {}
 
@@ -48,18 +67,25 @@ public final class PageGenerator {
         String content = switch (format) {
             case "hf-daily-text" -> text(titles, abstracts);
             case "hf-daily-api-json" -> apiJson(titles, abstracts);
-            case "hf-daily-html" -> "<!doctype html><html><body><div class=\"SVELTE_HYDRATER contents\" "
-                    + "data-target=\"DailyPapers\" data-props=\"" + escapeAttribute("{\"dailyPapers\":"
-                    + apiJson(titles, abstracts) + "}") + "\"></div></body></html>";
+            case "hf-daily-html" ->
+                "<!doctype html><html><body><div class=\"SVELTE_HYDRATER contents\" "
+                        + "data-target=\"DailyPapers\" data-props=\""
+                        + escapeAttribute("{\"dailyPapers\":" + apiJson(titles, abstracts) + "}")
+                        + "\"></div></body></html>";
             case "arxiv-listing-html" -> listing(titles, abstracts);
             case "arxiv-atom" -> atom(titles, abstracts);
             case "arxiv-rss" -> rss(titles, abstracts);
             case "arxiv-abs-html" -> abs(titles[0], abstracts[0]);
             default -> throw new IllegalArgumentException("unknown format " + format);
         };
-        return RawPage.newBuilder().setSourceUri("https://bench.example/" + format).setKind(null)
-                .setFetchedAt(Instant.parse("2025-08-21T07:00:00Z")).setContentType(null).setContentSha256("0")
-                .setContent(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8))).build();
+        return RawPage.newBuilder()
+                .setSourceUri("https://bench.example/" + format)
+                .setKind(null)
+                .setFetchedAt(Instant.parse("2025-08-21T07:00:00Z"))
+                .setContentType(null)
+                .setContentSha256("0")
+                .setContent(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     private static String title(Random random, int i) {
@@ -93,12 +119,22 @@ public final class PageGenerator {
     private static String apiJson(String[] titles, String[] abstracts) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < titles.length; i++) {
-            s.append(i == 0 ? "" : ",").append("{\"paper\":{\"id\":\"").append(id(i))
-                    .append("\",\"authors\":[{\"_id\":\"a\",\"name\":\"Ada Lovelace\"},{\"_id\":\"b\",\"name\":\"Alan Turing\"}],")
-                    .append("\"publishedAt\":\"2025-08-19T17:59:01.000Z\",\"submittedOnDailyAt\":\"2025-08-20T00:00:00.000Z\",")
-                    .append("\"title\":\"").append(titles[i]).append("\",\"summary\":\"").append(abstracts[i])
-                    .append("\",\"upvotes\":").append(i).append(",\"githubRepo\":\"https://github.com/example/p")
-                    .append(i).append("\"},\"numComments\":2}");
+            s.append(i == 0 ? "" : ",")
+                    .append("{\"paper\":{\"id\":\"")
+                    .append(id(i))
+                    .append(
+                            "\",\"authors\":[{\"_id\":\"a\",\"name\":\"Ada Lovelace\"},{\"_id\":\"b\",\"name\":\"Alan Turing\"}],")
+                    .append(
+                            "\"publishedAt\":\"2025-08-19T17:59:01.000Z\",\"submittedOnDailyAt\":\"2025-08-20T00:00:00.000Z\",")
+                    .append("\"title\":\"")
+                    .append(titles[i])
+                    .append("\",\"summary\":\"")
+                    .append(abstracts[i])
+                    .append("\",\"upvotes\":")
+                    .append(i)
+                    .append(",\"githubRepo\":\"https://github.com/example/p")
+                    .append(i)
+                    .append("\"},\"numComments\":2}");
         }
         return s.append("]").toString();
     }
@@ -107,41 +143,72 @@ public final class PageGenerator {
         StringBuilder s = new StringBuilder("<!DOCTYPE html><html><body><div id='dlpage'><h3>Showing new listings for "
                 + "Wednesday, 20 August 2025</h3><dl id='articles'><h3>New submissions</h3>");
         for (int i = 0; i < titles.length; i++) {
-            s.append("<dt><a name='item").append(i + 1).append("'>[").append(i + 1).append("]</a> <a href='/abs/")
-                    .append(id(i)).append("' title='Abstract'>arXiv:").append(id(i)).append("</a> [<a href='/pdf/")
-                    .append(id(i)).append("' title='Download PDF'>pdf</a>]</dt><dd><div class='meta'>")
-                    .append("<div class='list-title mathjax'><span class='descriptor'>Title:</span> ").append(titles[i])
-                    .append("</div><div class='list-authors'><a href='/a/x'>Ada Lovelace</a>, <a href='/a/y'>Alan Turing</a></div>")
-                    .append("<div class='list-subjects'><span class='descriptor'>Subjects:</span> <span class='primary-subject'>")
-                    .append("Computation and Language (cs.CL)</span>; Machine Learning (cs.LG)</div><p class='mathjax'>")
-                    .append(abstracts[i]).append("</p></div></dd>");
+            s.append("<dt><a name='item")
+                    .append(i + 1)
+                    .append("'>[")
+                    .append(i + 1)
+                    .append("]</a> <a href='/abs/")
+                    .append(id(i))
+                    .append("' title='Abstract'>arXiv:")
+                    .append(id(i))
+                    .append("</a> [<a href='/pdf/")
+                    .append(id(i))
+                    .append("' title='Download PDF'>pdf</a>]</dt><dd><div class='meta'>")
+                    .append("<div class='list-title mathjax'><span class='descriptor'>Title:</span> ")
+                    .append(titles[i])
+                    .append(
+                            "</div><div class='list-authors'><a href='/a/x'>Ada Lovelace</a>, <a href='/a/y'>Alan Turing</a></div>")
+                    .append(
+                            "<div class='list-subjects'><span class='descriptor'>Subjects:</span> <span class='primary-subject'>")
+                    .append(
+                            "Computation and Language (cs.CL)</span>; Machine Learning (cs.LG)</div><p class='mathjax'>")
+                    .append(abstracts[i])
+                    .append("</p></div></dd>");
         }
         return s.append("</dl></div></body></html>").toString();
     }
 
     private static String atom(String[] titles, String[] abstracts) {
-        StringBuilder s = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?><feed xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
-                + "xmlns=\"http://www.w3.org/2005/Atom\"><title>arXiv Query</title>");
+        StringBuilder s = new StringBuilder(
+                "<?xml version='1.0' encoding='UTF-8'?><feed xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
+                        + "xmlns=\"http://www.w3.org/2005/Atom\"><title>arXiv Query</title>");
         for (int i = 0; i < titles.length; i++) {
-            s.append("<entry><id>http://arxiv.org/abs/").append(id(i)).append("v1</id><title>").append(titles[i])
-                    .append("</title><summary>").append(abstracts[i]).append("</summary><published>2025-08-19T09:30:00Z</published>")
+            s.append("<entry><id>http://arxiv.org/abs/")
+                    .append(id(i))
+                    .append("v1</id><title>")
+                    .append(titles[i])
+                    .append("</title><summary>")
+                    .append(abstracts[i])
+                    .append("</summary><published>2025-08-19T09:30:00Z</published>")
                     .append("<author><name>Ada Lovelace</name></author><author><name>Alan Turing</name></author>")
-                    .append("<link href=\"https://arxiv.org/abs/").append(id(i)).append("v1\" rel=\"alternate\"/>")
-                    .append("<arxiv:primary_category term=\"cs.LG\"/><category term=\"cs.LG\"/><category term=\"cs.CL\"/></entry>");
+                    .append("<link href=\"https://arxiv.org/abs/")
+                    .append(id(i))
+                    .append("v1\" rel=\"alternate\"/>")
+                    .append(
+                            "<arxiv:primary_category term=\"cs.LG\"/><category term=\"cs.LG\"/><category term=\"cs.CL\"/></entry>");
         }
         return s.append("</feed>").toString();
     }
 
     private static String rss(String[] titles, String[] abstracts) {
-        StringBuilder s = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?><rss xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
-                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" version=\"2.0\"><channel><title>cs.AI</title>"
-                + "<pubDate>Wed, 20 Aug 2025 00:00:00 -0400</pubDate>");
+        StringBuilder s = new StringBuilder(
+                "<?xml version='1.0' encoding='UTF-8'?><rss xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
+                        + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" version=\"2.0\"><channel><title>cs.AI</title>"
+                        + "<pubDate>Wed, 20 Aug 2025 00:00:00 -0400</pubDate>");
         for (int i = 0; i < titles.length; i++) {
-            s.append("<item><title>").append(titles[i]).append("</title><link>https://arxiv.org/abs/").append(id(i))
-                    .append("</link><description>arXiv:").append(id(i)).append("v1 Announce Type: new \nAbstract: ")
-                    .append(abstracts[i]).append("</description><guid isPermaLink=\"false\">oai:arXiv.org:").append(id(i))
+            s.append("<item><title>")
+                    .append(titles[i])
+                    .append("</title><link>https://arxiv.org/abs/")
+                    .append(id(i))
+                    .append("</link><description>arXiv:")
+                    .append(id(i))
+                    .append("v1 Announce Type: new \nAbstract: ")
+                    .append(abstracts[i])
+                    .append("</description><guid isPermaLink=\"false\">oai:arXiv.org:")
+                    .append(id(i))
                     .append("v1</guid><category>cs.AI</category><pubDate>Wed, 20 Aug 2025 00:00:00 -0400</pubDate>")
-                    .append("<arxiv:announce_type>new</arxiv:announce_type><dc:creator>Ada Lovelace, Alan Turing</dc:creator></item>");
+                    .append(
+                            "<arxiv:announce_type>new</arxiv:announce_type><dc:creator>Ada Lovelace, Alan Turing</dc:creator></item>");
         }
         return s.append("</channel></rss>").toString();
     }

@@ -1,9 +1,9 @@
 package dev.digestpipeline.bench;
 
 import dev.digestpipeline.enrich.page.PageEnricher;
-import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class PageSizeBenchmark {

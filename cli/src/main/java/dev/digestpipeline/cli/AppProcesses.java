@@ -43,16 +43,20 @@ final class AppProcesses {
         }
         Path jar = Checkout.appJar(app);
         Files.createDirectories(dir);
-        List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
-                "-Xmx512m", "-jar", jar.toString());
+        List<String> command = List.of(
+                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
+                        .toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString());
         Map<String, String> env = Map.of(
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
                 REGISTRY_URL.envName(), stack.registryUrl(),
                 ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
                 EnrichConfig.STATE_DIR.envName(), dir.resolve(app + "-state").toString(),
                 SUMMARY_INTERVAL.envName(), "10s");
-        ServerProcess process = ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"),
-                dir.resolve(app + ".pid"));
+        ServerProcess process =
+                ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"), dir.resolve(app + ".pid"));
         return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
     }
 
@@ -71,8 +75,10 @@ final class AppProcesses {
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (String app : APPS) {
-            lines.add(app + ": " + runningPid(app).map(pid -> "running, pid " + pid + ", log " + dir.resolve(app + ".log"))
-                    .orElse("not running"));
+            lines.add(app + ": "
+                    + runningPid(app)
+                            .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app + ".log"))
+                            .orElse("not running"));
         }
         return lines;
     }

@@ -23,7 +23,8 @@ final class Checkout {
     static Path appJar(String module) throws IOException {
         Path target = home().resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-app.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().endsWith("-app.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("no " + module + " app jar in " + target + ": build first"));
         } catch (NoSuchFileException e) {
             throw new IOException("no " + target + ": build the project first", e);
@@ -32,7 +33,11 @@ final class Checkout {
 
     /** Runs a command in the checkout with this terminal, and gives its exit status. */
     static int run(java.util.List<String> command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).directory(home().toFile()).inheritIO().start().waitFor();
+        return new ProcessBuilder(command)
+                .directory(home().toFile())
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     static void say(String line) {

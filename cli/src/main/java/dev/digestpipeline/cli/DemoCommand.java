@@ -3,7 +3,6 @@ package dev.digestpipeline.cli;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
-import java.util.Locale;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +29,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The whole pipeline on the embedded local stack, with a summary of what came out. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Starts the local stack, enrich and sink, publishes the pages (default: samples/), waits until "
                 + "every paper is searchable and prints a summary; then stops what it started.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--keep", description = "leave the stack, enrich and sink running: pages published later flow through")
+    @Option(
+            names = "--keep",
+            description = "leave the stack, enrich and sink running: pages published later flow through")
     boolean keep;
 
-    @Parameters(paramLabel = "PAGE", arity = "0..*",
+    @Parameters(
+            paramLabel = "PAGE",
+            arity = "0..*",
             description = "files, folders or http(s) URLs of digest pages (default: samples/)")
     List<String> pages = List.of();
 
@@ -66,11 +72,14 @@ final class DemoCommand implements Callable<Integer> {
                 Checkout.say(apps.start(app, stack));
             }
             IngestConfig ingestConfig = IngestConfig.of(Map.of(
-                    BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(), REGISTRY_URL.envName(), stack.registryUrl()));
+                    BOOTSTRAP_SERVERS.envName(),
+                    stack.bootstrapServers(),
+                    REGISTRY_URL.envName(),
+                    stack.registryUrl()));
             IngestSummary ingest = IngestApp.publish(ingestConfig, pages, System.out);
             Checkout.say("ingest: " + ingest);
-            try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
-                    stack.elasticsearchUrl(), "papers", "trends")) {
+            try (PipelineProbe probe = new PipelineProbe(
+                    stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends")) {
                 probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(5), Checkout::say);
                 Set<String> uris = new HashSet<>(ingest.published());
                 List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ.name(), uris));
@@ -79,14 +88,26 @@ final class DemoCommand implements Callable<Integer> {
                 long indexed = uris.isEmpty() ? 0 : probe.indexedFrom(uris);
                 Checkout.say("");
                 Checkout.say("== summary ==");
-                Checkout.say("pages read:          " + (ingest.published().size() + ingest.failed().size())
-                        + " (" + ingest.published().size() + " published, " + ingest.failed().size() + " refused by ingest)");
+                Checkout.say("pages read:          "
+                        + (ingest.published().size() + ingest.failed().size()) + " ("
+                        + ingest.published().size() + " published, "
+                        + ingest.failed().size() + " refused by ingest)");
                 ingest.failed().forEach(f -> Checkout.say("  refused: " + f));
-                Checkout.say("papers parsed:       " + probe.parsedPaperIds(uris).size() + " distinct");
+                Checkout.say(
+                        "papers parsed:       " + probe.parsedPaperIds(uris).size() + " distinct");
                 Checkout.say("papers indexed:      " + indexed);
-                List<PaperDocument> merged = probe.papersFrom(uris).stream().filter(d -> d.sourcePages().size() > 1).toList();
-                Checkout.say("merged across pages: " + merged.size() + (merged.isEmpty() ? "" : " (" + merged.stream()
-                        .map(d -> d.paperId() + " on " + d.sourcePages().size() + " pages").collect(Collectors.joining(", ")) + ")"));
+                List<PaperDocument> merged = probe.papersFrom(uris).stream()
+                        .filter(d -> d.sourcePages().size() > 1)
+                        .toList();
+                Checkout.say("merged across pages: " + merged.size()
+                        + (merged.isEmpty()
+                                ? ""
+                                : " ("
+                                        + merged.stream()
+                                                .map(d -> d.paperId() + " on "
+                                                        + d.sourcePages().size() + " pages")
+                                                .collect(Collectors.joining(", "))
+                                        + ")"));
                 Checkout.say("pages dead-lettered: " + pageLetters.size());
                 for (DeadLetter letter : pageLetters) {
                     Checkout.say("  " + keyOf(letter) + ": [" + letter.getStage() + "] " + letter.getReason());
@@ -100,15 +121,18 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Checkout.say("elasticsearch:       " + stack.elasticsearchUrl() + "/papers and /trends (aliases)");
                 String query = "language model";
-                Checkout.say("example search:      curl '" + stack.elasticsearchUrl() + "/papers/_search?q=title:language'");
+                Checkout.say(
+                        "example search:      curl '" + stack.elasticsearchUrl() + "/papers/_search?q=title:language'");
                 probe.search(query, 3).forEach(t -> Checkout.say("  \"" + query + "\" -> " + t));
                 Checkout.say(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - started) / 1e9));
                 ok = ingest.failed().isEmpty();
             }
         } finally {
             if (keep) {
-                Checkout.say("left running (--keep): './digest status' to see it, './digest down' to stop it; publish more with "
-                        + "java -jar ingest/target/ingest-*-app.jar --bootstrap.servers=" + stack.bootstrapServers() + " PAGE");
+                Checkout.say(
+                        "left running (--keep): './digest status' to see it, './digest down' to stop it; publish more with "
+                                + "java -jar ingest/target/ingest-*-app.jar --bootstrap.servers="
+                                + stack.bootstrapServers() + " PAGE");
             } else {
                 Checkout.say("stopping: " + String.join(", ", apps.stopAll()));
                 if (running.isEmpty()) {
@@ -120,7 +144,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String keyOf(DeadLetter letter) {
-        return letter.getOriginalKey() == null ? "(no key)"
-                : StandardCharsets.UTF_8.decode(letter.getOriginalKey().duplicate()).toString();
+        return letter.getOriginalKey() == null
+                ? "(no key)"
+                : StandardCharsets.UTF_8
+                        .decode(letter.getOriginalKey().duplicate())
+                        .toString();
     }
 }

@@ -16,11 +16,21 @@ import picocli.CommandLine.Spec;
  * {@code ./digest}: every command the launcher offers, one tree. The launcher finds a JDK, builds what changed and
  * runs this; {@code --help} on any command is generated, and so is the README's command table.
  */
-@Command(name = "digest", mixinStandardHelpOptions = true, versionProvider = DigestCli.Version.class,
+@Command(
+        name = "digest",
+        mixinStandardHelpOptions = true,
+        versionProvider = DigestCli.Version.class,
         description = "digest-pipeline: every paper from every research digest page, parsed, tagged, on Kafka topics "
                 + "and searchable in Elasticsearch.",
-        subcommands = {DemoCommand.class, StatusCommand.class, DownCommand.class, StackCommand.class,
-            EvaluateCommand.class, BenchCommand.class, TestCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            StatusCommand.class,
+            DownCommand.class,
+            StackCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            TestCommand.class
+        })
 public final class DigestCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,8 +68,11 @@ public final class DigestCli implements Callable<Integer> {
     static String markdownTable() {
         StringBuilder out = new StringBuilder("| command | what it does |\n|---|---|\n");
         for (CommandSpec command : runnable(commandLine().getCommandSpec())) {
-            out.append("| `").append(synopsis(command).replace("|", "\\|")).append("` | ")
-                    .append(String.join(" ", command.usageMessage().description()).replace("|", "\\|"))
+            out.append("| `")
+                    .append(synopsis(command).replace("|", "\\|"))
+                    .append("` | ")
+                    .append(String.join(" ", command.usageMessage().description())
+                            .replace("|", "\\|"))
                     .append(" |\n");
         }
         return out.toString();
@@ -79,11 +92,14 @@ public final class DigestCli implements Callable<Integer> {
     }
 
     private static String synopsis(CommandSpec command) {
-        StringBuilder out = new StringBuilder("./digest " + command.qualifiedName(" ").substring("digest ".length()));
+        StringBuilder out =
+                new StringBuilder("./digest " + command.qualifiedName(" ").substring("digest ".length()));
         for (OptionSpec option : command.options()) {
             if (!option.usageHelp() && !option.versionHelp()) {
-                out.append(" [").append(option.longestName())
-                        .append(option.arity().max() > 0 ? "=" + option.paramLabel() : "").append(']');
+                out.append(" [")
+                        .append(option.longestName())
+                        .append(option.arity().max() > 0 ? "=" + option.paramLabel() : "")
+                        .append(']');
             }
         }
         for (PositionalParamSpec param : command.positionalParameters()) {

@@ -8,11 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Tag quality against arXiv categories. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Precision, recall and F1 of the area tags against the areas the papers' arXiv categories map "
                 + "to. JSONL lines: {id, title, abstract, categories[]}; CSV columns: titles, summaries, terms.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1",
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
             description = "labelled papers, JSONL or CSV (default: the corpus's arxiv-labelled-210.jsonl)")
     Path file;
 
@@ -32,6 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     /** DIGEST_CORPUS, else the shared corpus beside the checkout. */
     static Path corpus() {
         String dir = System.getenv("DIGEST_CORPUS");
-        return dir != null && !dir.isBlank() ? Path.of(dir) : Checkout.home().resolve("../shared/corpus").normalize();
+        return dir != null && !dir.isBlank()
+                ? Path.of(dir)
+                : Checkout.home().resolve("../shared/corpus").normalize();
     }
 }

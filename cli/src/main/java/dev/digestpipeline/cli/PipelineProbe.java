@@ -7,10 +7,10 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.schemas.DeadLetter;
+import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.TrendDocument;
 import java.io.IOException;
@@ -50,8 +50,8 @@ public final class PipelineProbe implements AutoCloseable {
     private final ElasticsearchClient es;
     private final KafkaConsumer<byte[], byte[]> reader;
 
-    public PipelineProbe(String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias,
-                         String trendsAlias) {
+    public PipelineProbe(
+            String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias, String trendsAlias) {
         this.registryUrl = registryUrl;
         this.alias = alias;
         this.trendsAlias = trendsAlias;
@@ -78,13 +78,19 @@ public final class PipelineProbe implements AutoCloseable {
             return 0;
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
-                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
         var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all().get(10, TimeUnit.SECONDS);
+                .all()
+                .get(10, TimeUnit.SECONDS);
         long pending = 0;
         Map<TopicPartition, Long> toRead = new LinkedHashMap<>();
         for (TopicPartition partition : latest.keySet()) {
@@ -132,21 +138,31 @@ public final class PipelineProbe implements AutoCloseable {
      * Waits until enrich (both its parse and its merge stage) and the sink have processed everything on their
      * input topics, then refreshes the indices so that searches see every indexed paper and trend window.
      */
-    public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress) throws Exception {
-        awaitProcessed(List.of(
-                new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW.name())),
-                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
-                new Stage("sink", "papers and trends", sinkGroup, () -> List.of(Topics.PAPERS.name(), Topics.TRENDS.name()))),
-                timeout, progress);
+    public void awaitCaughtUp(String enrichGroup, String sinkGroup, Duration timeout, Consumer<String> progress)
+            throws Exception {
+        awaitProcessed(
+                List.of(
+                        new Stage("enrich", "pages", enrichGroup, () -> List.of(Topics.PAGES_RAW.name())),
+                        new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup)),
+                        new Stage(
+                                "sink",
+                                "papers and trends",
+                                sinkGroup,
+                                () -> List.of(Topics.PAPERS.name(), Topics.TRENDS.name()))),
+                timeout,
+                progress);
         es.indices().refresh(r -> r.index(alias, trendsAlias));
     }
 
     /** Waits until enrich, running as the group, has parsed every page on the topic and merged every paper. */
     public void awaitEnrichCaughtUp(String enrichGroup, String pagesTopic, Duration timeout, Consumer<String> progress)
             throws Exception {
-        awaitProcessed(List.of(
-                new Stage("enrich", "pages", enrichGroup, () -> List.of(pagesTopic)),
-                new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup))), timeout, progress);
+        awaitProcessed(
+                List.of(
+                        new Stage("enrich", "pages", enrichGroup, () -> List.of(pagesTopic)),
+                        new Stage("merge", "papers", enrichGroup, () -> repartitionTopics(enrichGroup))),
+                timeout,
+                progress);
     }
 
     /**
@@ -169,7 +185,8 @@ public final class PipelineProbe implements AutoCloseable {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
+                throw new IllegalStateException(
+                        "pipeline did not catch up within " + timeout.toSeconds() + " s: " + state);
             }
             if (Instant.now().isAfter(nextReport)) {
                 progress.accept("waiting: " + state);
@@ -194,7 +211,9 @@ public final class PipelineProbe implements AutoCloseable {
     private List<String> repartitionTopics(String enrichGroup) {
         try {
             return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition")).sorted().toList();
+                    .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition"))
+                    .sorted()
+                    .toList();
         } catch (Exception e) {
             return List.of();
         }
@@ -215,16 +234,25 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     public List<PaperDocument> papersFrom(Collection<String> sourcePages) throws IOException {
-        SearchResponse<PaperDocument> response = es.search(s -> s.index(alias).query(fromPages(sourcePages))
-                .size(10_000).sort(o -> o.field(f -> f.field("paperId"))), PaperDocument.class);
+        SearchResponse<PaperDocument> response = es.search(
+                s -> s.index(alias)
+                        .query(fromPages(sourcePages))
+                        .size(10_000)
+                        .sort(o -> o.field(f -> f.field("paperId"))),
+                PaperDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
     public Map<String, Long> tagHistogram(Collection<String> sourcePages) throws IOException {
-        SearchResponse<Void> response = es.search(s -> s.index(alias).size(0).query(fromPages(sourcePages))
-                .aggregations("tags", a -> a.terms(t -> t.field("tags").size(50))), Void.class);
+        SearchResponse<Void> response = es.search(
+                s -> s.index(alias)
+                        .size(0)
+                        .query(fromPages(sourcePages))
+                        .aggregations("tags", a -> a.terms(t -> t.field("tags").size(50))),
+                Void.class);
         Map<String, Long> histogram = new LinkedHashMap<>();
-        for (StringTermsBucket bucket : response.aggregations().get("tags").sterms().buckets().array()) {
+        for (StringTermsBucket bucket :
+                response.aggregations().get("tags").sterms().buckets().array()) {
             histogram.put(bucket.key().stringValue(), bucket.docCount());
         }
         return histogram;
@@ -232,33 +260,47 @@ public final class PipelineProbe implements AutoCloseable {
 
     /** The indexed trend windows of the tag, oldest first. */
     public List<TrendDocument> trends(String tag) throws IOException {
-        SearchResponse<TrendDocument> response = es.search(s -> s.index(trendsAlias).size(10_000)
-                .query(q -> q.term(t -> t.field("tag").value(tag)))
-                .sort(o -> o.field(f -> f.field("windowStart"))), TrendDocument.class);
+        SearchResponse<TrendDocument> response = es.search(
+                s -> s.index(trendsAlias)
+                        .size(10_000)
+                        .query(q -> q.term(t -> t.field("tag").value(tag)))
+                        .sort(o -> o.field(f -> f.field("windowStart"))),
+                TrendDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
     /** Distinct papers per tag in the latest day window indexed, most papers first. */
     public Map<String, Integer> latestDayTrends() throws IOException {
         Query days = Query.of(q -> q.term(t -> t.field("granularity").value("day")));
-        SearchResponse<TrendDocument> latest = es.search(s -> s.index(trendsAlias).size(1).query(days)
-                .sort(o -> o.field(f -> f.field("windowStart").order(SortOrder.Desc))), TrendDocument.class);
+        SearchResponse<TrendDocument> latest = es.search(
+                s -> s.index(trendsAlias)
+                        .size(1)
+                        .query(days)
+                        .sort(o -> o.field(f -> f.field("windowStart").order(SortOrder.Desc))),
+                TrendDocument.class);
         if (latest.hits().hits().isEmpty()) {
             return Map.of();
         }
         String start = latest.hits().hits().get(0).source().windowStart();
-        SearchResponse<TrendDocument> day = es.search(s -> s.index(trendsAlias).size(1000)
-                .query(q -> q.bool(b -> b.filter(days).filter(f -> f.term(t -> t.field("windowStart").value(start)))))
-                .sort(o -> o.field(f -> f.field("distinctPapers").order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field("tag"))), TrendDocument.class);
+        SearchResponse<TrendDocument> day = es.search(
+                s -> s.index(trendsAlias)
+                        .size(1000)
+                        .query(q -> q.bool(b -> b.filter(days)
+                                .filter(f -> f.term(t -> t.field("windowStart").value(start)))))
+                        .sort(o -> o.field(f -> f.field("distinctPapers").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("tag"))),
+                TrendDocument.class);
         Map<String, Integer> counts = new LinkedHashMap<>();
         day.hits().hits().forEach(h -> counts.put(h.source().tag(), h.source().distinctPapers()));
         return counts;
     }
 
     public List<String> search(String text, int size) throws IOException {
-        SearchResponse<PaperDocument> response = es.search(s -> s.index(alias).size(size)
-                .query(q -> q.multiMatch(m -> m.query(text).fields("title^2", "abstractText"))), PaperDocument.class);
+        SearchResponse<PaperDocument> response = es.search(
+                s -> s.index(alias)
+                        .size(size)
+                        .query(q -> q.multiMatch(m -> m.query(text).fields("title^2", "abstractText"))),
+                PaperDocument.class);
         return response.hits().hits().stream().map(h -> h.source().title()).toList();
     }
 
@@ -287,7 +329,8 @@ public final class PipelineProbe implements AutoCloseable {
     /** Reads as a downstream consumer should: a record that is not a readable T is left out, not fatal. */
     private <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic) {
         List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         List<ConsumerRecord<String, T>> records = new ArrayList<>();
         try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl)) {
             var values = serde.deserializer();
@@ -306,7 +349,9 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     public static String histogramLine(Map<String, ? extends Number> histogram) {
-        return histogram.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return histogram.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     @Override

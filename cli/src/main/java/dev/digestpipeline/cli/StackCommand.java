@@ -4,26 +4,33 @@ import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVER
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
-import java.util.Locale;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The local stack alone: a real Kafka broker, Apicurio Registry and Elasticsearch on loopback. */
-@Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "The local stack alone (Kafka, the schema registry, Elasticsearch on loopback). Environment: "
-                + "DIGEST_STACK_DIR (data folder, default .stack/local), DIGEST_KAFKA_PORT (9092), "
-                + "DIGEST_KAFKA_CONTROLLER_PORT (9093), DIGEST_REGISTRY_PORT (8081), DIGEST_REGISTRY_MANAGEMENT_PORT "
-                + "(9001), DIGEST_ES_PORT (9200), DIGEST_ES_TRANSPORT_PORT (9300), DIGEST_SERVER_JAVA_HOME (a JDK 21+).")
+@Command(
+        name = "stack",
+        mixinStandardHelpOptions = true,
+        description =
+                "The local stack alone (Kafka, the schema registry, Elasticsearch on loopback). Environment: "
+                        + "DIGEST_STACK_DIR (data folder, default .stack/local), DIGEST_KAFKA_PORT (9092), "
+                        + "DIGEST_KAFKA_CONTROLLER_PORT (9093), DIGEST_REGISTRY_PORT (8081), DIGEST_REGISTRY_MANAGEMENT_PORT "
+                        + "(9001), DIGEST_ES_PORT (9200), DIGEST_ES_TRANSPORT_PORT (9300), DIGEST_SERVER_JAVA_HOME (a JDK 21+).")
 final class StackCommand {
-    @Command(name = "up", mixinStandardHelpOptions = true,
+    @Command(
+            name = "up",
+            mixinStandardHelpOptions = true,
             description = "Starts Kafka, the schema registry and Elasticsearch on loopback, unless they run.")
-    int up(@Option(names = "--free-ports", description = "use free ports instead of the configured ones")
-           boolean freePorts) throws Exception {
+    int up(
+            @Option(names = "--free-ports", description = "use free ports instead of the configured ones")
+                    boolean freePorts)
+            throws Exception {
         Optional<LocalStack> running = LocalStack.attach(Checkout.stackDir());
         if (running.isPresent()) {
             Checkout.say("already running: " + running.get().describe());
@@ -35,7 +42,8 @@ final class StackCommand {
         }
         long t0 = System.nanoTime();
         LocalStack stack = LocalStack.start(settings, line -> Checkout.say("stack: " + line));
-        Checkout.say(String.format(Locale.ROOT, "stack: up in %.1f s: %s", (System.nanoTime() - t0) / 1e9, stack.describe()));
+        Checkout.say(String.format(
+                Locale.ROOT, "stack: up in %.1f s: %s", (System.nanoTime() - t0) / 1e9, stack.describe()));
         return 0;
     }
 
@@ -51,7 +59,9 @@ final class StackCommand {
         return 0;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "Says where the stack runs; exit status 3 when it does not.")
     int status() {
         Path dataDir = Checkout.stackDir();
@@ -61,12 +71,14 @@ final class StackCommand {
         return running.isPresent() ? 0 : 3;
     }
 
-    @Command(name = "env", mixinStandardHelpOptions = true,
+    @Command(
+            name = "env",
+            mixinStandardHelpOptions = true,
             description = "Prints the stack's addresses as the apps' DIGEST_* environment assignments.")
     int env() {
         Path dataDir = Checkout.stackDir();
-        LocalStack stack = LocalStack.attach(dataDir).orElseThrow(
-                () -> new IllegalStateException("no stack is running from " + dataDir));
+        LocalStack stack = LocalStack.attach(dataDir)
+                .orElseThrow(() -> new IllegalStateException("no stack is running from " + dataDir));
         Checkout.say(BOOTSTRAP_SERVERS.envName() + "=" + stack.bootstrapServers());
         Checkout.say(REGISTRY_URL.envName() + "=" + stack.registryUrl());
         Checkout.say(ELASTICSEARCH_URL.envName() + "=" + stack.elasticsearchUrl());

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** What runs where. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Says what runs where: the stack's addresses, the apps' PIDs and logs. Exit status 3 when the "
                 + "stack is not running.")
 final class StatusCommand implements Callable<Integer> {

@@ -7,16 +7,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Every test: Maven's verify, whose integration tests start the real stack they need (LocalStackExtension). */
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Runs every test, unit and integration, against real servers (mvn verify; "
-        + "the integration tests start a stack on free ports and stop it by PID).")
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = "Runs every test, unit and integration, against real servers (mvn verify; "
+                + "the integration tests start a stack on free ports and stop it by PID).")
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MAVEN-OPTION", arity = "0..*", description = "passed to Maven, e.g. -Dit.test=PipelineIT")
     List<String> maven = List.of();
 
     @Override
     public Integer call() throws Exception {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-Dstyle.color=never",
-                "-Ddigest.corpus=" + EvaluateCommand.corpus(), "verify"));
+        List<String> command = new ArrayList<>(
+                List.of("mvn", "-B", "-Dstyle.color=never", "-Ddigest.corpus=" + EvaluateCommand.corpus(), "verify"));
         command.addAll(maven);
         return Checkout.run(command);
     }

@@ -1,26 +1,22 @@
 package dev.digestpipeline.cli;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
-import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import java.util.concurrent.Future;
+
+import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.settings.Setting;
-import java.util.Locale;
-import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.enrich.EnrichApp;
-import dev.digestpipeline.tagging.Taxonomy;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
+import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.testsupport.LocalStackExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +28,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -61,8 +60,8 @@ class EnrichFailoverIT {
 
     /** The papers of page i: three of the pool, chosen so every paper appears on several pages. */
     private static List<Integer> papersOf(int page) {
-        return new ArrayList<>(new LinkedHashSet<>(List.of((page * 7) % PAPERS, (page * 7 + 1) % PAPERS,
-                (page * 13 + 3) % PAPERS)));
+        return new ArrayList<>(
+                new LinkedHashSet<>(List.of((page * 7) % PAPERS, (page * 7 + 1) % PAPERS, (page * 13 + 3) % PAPERS)));
     }
 
     private static int upvotes(int page, int paper) {
@@ -77,14 +76,21 @@ class EnrichFailoverIT {
     void killedInstanceRestartsAndEveryMergedPaperIsExact(LocalStack stack, @TempDir Path dir) throws Exception {
         String run = "failover-" + Long.toString(System.currentTimeMillis(), 36);
         Map<String, String> env = new HashMap<>(Map.of(
-                BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
-                REGISTRY_URL.envName(), stack.registryUrl(),
-                EnrichConfig.APPLICATION_ID.envName(), run,
-                PARTITIONS.envName(), "4",
-                EnrichConfig.COMMIT_INTERVAL.envName(), "200ms",
-                SUMMARY_INTERVAL.envName(), "5s",
+                BOOTSTRAP_SERVERS.envName(),
+                stack.bootstrapServers(),
+                REGISTRY_URL.envName(),
+                stack.registryUrl(),
+                EnrichConfig.APPLICATION_ID.envName(),
+                run,
+                PARTITIONS.envName(),
+                "4",
+                EnrichConfig.COMMIT_INTERVAL.envName(),
+                "200ms",
+                SUMMARY_INTERVAL.envName(),
+                "5s",
                 // the group notices the killed member after this (Kafka's default is 45 s)
-                "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
+                "DIGEST_KAFKA_SESSION_TIMEOUT_MS",
+                "10000"));
         // topics of this run's own
         for (Setting topic : EnrichConfig.TOPIC_SETTINGS) {
             env.put(topic.envName(), run + "." + topic.defaultValue());
@@ -95,7 +101,9 @@ class EnrichFailoverIT {
         Path home = Path.of("").toAbsolutePath().getParent();
         Path jar;
         try (Stream<Path> files = Files.list(home.resolve("enrich/target"))) {
-            jar = files.filter(f -> f.getFileName().toString().endsWith("-app.jar")).findFirst().orElseThrow();
+            jar = files.filter(f -> f.getFileName().toString().endsWith("-app.jar"))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<ServerProcess> started = new ArrayList<>();
         try {
@@ -107,11 +115,14 @@ class EnrichFailoverIT {
             Map<Integer, Set<Integer>> pagesOfPaper = new TreeMap<>();
             Map<Integer, Integer> maxUpvotes = new TreeMap<>();
             try (Serde<RawPage> serde = RegistrySerdes.valueSerde(stack.registryUrl());
-                 KafkaProducer<String, RawPage> producer = new KafkaProducer<>(producerProps(stack), new StringSerializer(),
-                         serde.serializer())) {
+                    KafkaProducer<String, RawPage> producer =
+                            new KafkaProducer<>(producerProps(stack), new StringSerializer(), serde.serializer())) {
                 for (int page = 0; page < PAGES; page++) {
                     if (page == PAGES / 4) {
-                        assertEquals(2, membersWithRawPagePartitions(stack, run, config.topics().pagesRaw()),
+                        assertEquals(
+                                2,
+                                membersWithRawPagePartitions(
+                                        stack, run, config.topics().pagesRaw()),
                                 "both instances own partitions of the raw pages");
                     }
                     if (page == PAGES / 3) {
@@ -125,7 +136,9 @@ class EnrichFailoverIT {
                     Future<RecordMetadata> unused =
                             producer.send(new ProducerRecord<>(config.topics().pagesRaw(), uri, page(uri, page)));
                     for (int paper : papersOf(page)) {
-                        pagesOfPaper.computeIfAbsent(paper, k -> new java.util.TreeSet<>()).add(page);
+                        pagesOfPaper
+                                .computeIfAbsent(paper, k -> new java.util.TreeSet<>())
+                                .add(page);
                         maxUpvotes.merge(paper, upvotes(page, paper), Math::max);
                     }
                     if (page % 50 == 49) {
@@ -134,13 +147,15 @@ class EnrichFailoverIT {
                     }
                 }
             }
-            assertTrue(a.isAlive() && b.isAlive(), "both instances run at the end:\n" + a.logTail(30) + "\n" + b.logTail(30));
+            assertTrue(
+                    a.isAlive() && b.isAlive(),
+                    "both instances run at the end:\n" + a.logTail(30) + "\n" + b.logTail(30));
 
             Map<String, Paper> latest = new HashMap<>();
-            try (PipelineProbe probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(),
-                    stack.elasticsearchUrl(), "papers", "trends")) {
+            try (PipelineProbe probe = new PipelineProbe(
+                    stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends")) {
                 // the killed member keeps its partitions until its session times out; then b or the new a takes them
-                probe.awaitEnrichCaughtUp(run, config.topics().pagesRaw(), Duration.ofMinutes(4), line -> { });
+                probe.awaitEnrichCaughtUp(run, config.topics().pagesRaw(), Duration.ofMinutes(4), line -> {});
                 probe.<Paper>records(config.topics().papers()).forEach(r -> latest.put(r.key(), r.value()));
             }
             List<String> wrong = new ArrayList<>();
@@ -168,25 +183,44 @@ class EnrichFailoverIT {
     private static RawPage page(String uri, int page) {
         StringBuilder json = new StringBuilder("[");
         for (int paper : papersOf(page)) {
-            json.append(json.length() > 1 ? "," : "").append("{\"paper\":{\"id\":\"").append(id(paper))
-                    .append("\",\"title\":\"Failover Robot Paper ").append(paper)
-                    .append("\",\"summary\":\"A robot learns grasping.\",\"upvotes\":").append(upvotes(page, paper))
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"paper\":{\"id\":\"")
+                    .append(id(paper))
+                    .append("\",\"title\":\"Failover Robot Paper ")
+                    .append(paper)
+                    .append("\",\"summary\":\"A robot learns grasping.\",\"upvotes\":")
+                    .append(upvotes(page, paper))
                     .append("}}");
         }
         byte[] content = json.append("]").toString().getBytes(StandardCharsets.UTF_8);
-        return RawPage.newBuilder().setSourceUri(uri).setKind("hf-daily-api-json")
-                .setFetchedAt(Instant.parse("2025-09-01T00:00:00Z").plusSeconds(page)).setContentType("application/json")
-                .setContentSha256("0").setContent(ByteBuffer.wrap(content)).build();
+        return RawPage.newBuilder()
+                .setSourceUri(uri)
+                .setKind("hf-daily-api-json")
+                .setFetchedAt(Instant.parse("2025-09-01T00:00:00Z").plusSeconds(page))
+                .setContentType("application/json")
+                .setContentSha256("0")
+                .setContent(ByteBuffer.wrap(content))
+                .build();
     }
 
-    private static ServerProcess startEnrich(String name, Path jar, Map<String, String> env, Path dir, Path home,
-                                             List<ServerProcess> started) throws Exception {
+    private static ServerProcess startEnrich(
+            String name, Path jar, Map<String, String> env, Path dir, Path home, List<ServerProcess> started)
+            throws Exception {
         Map<String, String> own = new HashMap<>(env);
         own.put(EnrichConfig.STATE_DIR.envName(), dir.resolve("state-" + name).toString());
-        List<String> command = List.of(JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
-                "-Xmx512m", "-jar", jar.toString());
-        ServerProcess process = ServerProcess.start("enrich-" + name, command, own, home,
-                dir.resolve("enrich-" + name + ".log"), dir.resolve("enrich-" + name + ".pid"));
+        List<String> command = List.of(
+                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
+                        .toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString());
+        ServerProcess process = ServerProcess.start(
+                "enrich-" + name,
+                command,
+                own,
+                home,
+                dir.resolve("enrich-" + name + ".log"),
+                dir.resolve("enrich-" + name + ".pid"));
         started.add(process);
         return process;
     }
@@ -208,10 +242,13 @@ class EnrichFailoverIT {
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(30, TimeUnit.SECONDS).get(group);
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(group);
             return description.members().stream()
-                    .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)))
+                    .filter(m -> m.assignment().topicPartitions().stream()
+                            .anyMatch(tp -> tp.topic().equals(topic)))
                     .count();
         }
     }

@@ -3,19 +3,18 @@ package dev.digestpipeline.cli;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
-import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
-import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.SinkApp;
 import dev.digestpipeline.sink.SinkConfig;
@@ -52,14 +51,21 @@ class PipelineIT {
     @BeforeAll
     static void startPipeline(LocalStack running, @TempDir Path state) throws Exception {
         stack = running;
-        Map<String, String> env = Map.of(BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
-                REGISTRY_URL.envName(), stack.registryUrl(), ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
-                EnrichConfig.STATE_DIR.envName(), state.toString());
+        Map<String, String> env = Map.of(
+                BOOTSTRAP_SERVERS.envName(),
+                stack.bootstrapServers(),
+                REGISTRY_URL.envName(),
+                stack.registryUrl(),
+                ELASTICSEARCH_URL.envName(),
+                stack.elasticsearchUrl(),
+                EnrichConfig.STATE_DIR.envName(),
+                state.toString());
         enrich = new EnrichApp(EnrichConfig.of(env));
         enrich.start();
         sink = new SinkApp(SinkConfig.of(env));
         sink.start();
-        probe = new PipelineProbe(stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
+        probe = new PipelineProbe(
+                stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
     }
 
     @AfterAll
@@ -80,7 +86,7 @@ class PipelineIT {
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(), REGISTRY_URL.envName(), stack.registryUrl()));
         IngestSummary summary = IngestApp.publish(config, List.of(pages), null);
         assertEquals(List.of(), summary.failed());
-        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> { });
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> {});
         return summary;
     }
 
@@ -115,12 +121,23 @@ class PipelineIT {
         List<PaperDocument> docs = probe.papersFrom(uris);
         assertEquals(3, docs.size());
         List<List<String>> titlesAndAbstracts = new ArrayList<>();
-        docs.stream().sorted(java.util.Comparator.comparing(PaperDocument::title))
+        docs.stream()
+                .sorted(java.util.Comparator.comparing(PaperDocument::title))
                 .forEach(d -> titlesAndAbstracts.add(List.of(d.title(), d.abstractText(), d.digestDate())));
-        assertEquals(List.of(
-                List.of("Retrieval & Ranking for Long Context", "Long-context retrieval with 1M tokens.", "2025-08-22"),
-                List.of("Robots That Learn From Video", "Robot manipulation policies learned from human videos.", "2025-08-22"),
-                List.of("Sparse Mixture-of-Experts at Scale", "We train a mixture of experts language model with 34B parameters.", "2025-08-22")),
+        assertEquals(
+                List.of(
+                        List.of(
+                                "Retrieval & Ranking for Long Context",
+                                "Long-context retrieval with 1M tokens.",
+                                "2025-08-22"),
+                        List.of(
+                                "Robots That Learn From Video",
+                                "Robot manipulation policies learned from human videos.",
+                                "2025-08-22"),
+                        List.of(
+                                "Sparse Mixture-of-Experts at Scale",
+                                "We train a mixture of experts language model with 34B parameters.",
+                                "2025-08-22")),
                 titlesAndAbstracts);
     }
 
@@ -138,24 +155,37 @@ class PipelineIT {
         assertEquals(1, ids.size());
         String id = ids.iterator().next();
         List<String> tagKeys = probe.<Paper>records(Topics.PAPERS_BY_TAG.name()).stream()
-                .filter(r -> r.value().getPaperId().equals(id)).map(r -> r.key()).toList();
+                .filter(r -> r.value().getPaperId().equals(id))
+                .map(r -> r.key())
+                .toList();
         assertEquals(true, tagKeys.contains("robotics"), tagKeys.toString());
-        assertEquals(1, probe.<Paper>records(Topics.AREA.name() + "robotics").stream()
-                .filter(r -> r.key().equals(id)).count());
-        assertEquals(0, probe.<Paper>records(Topics.AREA.name() + "speech").stream()
-                .filter(r -> r.key().equals(id)).count());
+        assertEquals(
+                1,
+                probe.<Paper>records(Topics.AREA.name() + "robotics").stream()
+                        .filter(r -> r.key().equals(id))
+                        .count());
+        assertEquals(
+                0,
+                probe.<Paper>records(Topics.AREA.name() + "speech").stream()
+                        .filter(r -> r.key().equals(id))
+                        .count());
         // trend updates leave with enrich's next commit
         List<TagTrend> trends = List.of();
         for (int i = 0; i < 60 && trends.isEmpty(); i++) {
-            trends = probe.<TagTrend>records(Topics.TRENDS.name()).stream().map(r -> r.value())
-                    .filter(t -> t.getTag().equals("robotics") && t.getDistinctPapers() >= 1).toList();
+            trends = probe.<TagTrend>records(Topics.TRENDS.name()).stream()
+                    .map(r -> r.value())
+                    .filter(t -> t.getTag().equals("robotics") && t.getDistinctPapers() >= 1)
+                    .toList();
             Thread.sleep(500);
         }
-        assertEquals(Set.of("day", "hour"), trends.stream().map(TagTrend::getGranularity).collect(java.util.stream.Collectors.toSet()));
-        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> { });
+        assertEquals(
+                Set.of("day", "hour"),
+                trends.stream().map(TagTrend::getGranularity).collect(java.util.stream.Collectors.toSet()));
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> {});
         // the sink indexes each window under the key enrich published it with, holding the window's latest count
         Map<String, Integer> published = new java.util.HashMap<>();
-        probe.<TagTrend>records(Topics.TRENDS.name()).stream().filter(r -> r.value().getTag().equals("robotics"))
+        probe.<TagTrend>records(Topics.TRENDS.name()).stream()
+                .filter(r -> r.value().getTag().equals("robotics"))
                 .forEach(r -> published.put(r.key(), r.value().getDistinctPapers()));
         Map<String, Integer> indexed = new java.util.HashMap<>();
         probe.trends("robotics").forEach(t -> indexed.put(t.id(), t.distinctPapers()));
@@ -164,23 +194,33 @@ class PipelineIT {
 
     @Test
     void republishedPageLeavesTheMergedRevisionAtOne(@TempDir Path dir) throws Exception {
-        Path page = write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
+        Path page =
+                write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
         publish(page.toString());
-        List<Paper> states = probe.<Paper>records(Topics.PAPERS.name()).stream().map(r -> r.value())
-                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains)).toList();
+        List<Paper> states = probe.<Paper>records(Topics.PAPERS.name()).stream()
+                .map(r -> r.value())
+                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains))
+                .toList();
         assertEquals(List.of(1), states.stream().map(Paper::getRevision).toList());
         assertEquals(1, states.get(0).getAppearances());
     }
 
     @Test
     void publishingTheSamePageAgainKeepsTheSameDocuments(@TempDir Path dir) throws Exception {
-        Path page = write(dir, "daily-papers-2025-08-23.txt", PAGE.replace("Aug 22", "Aug 23")
-                .replace("Sparse", "Dense").replace("Retrieval &amp;", "Reranking").replace("Robots", "Drones"));
+        Path page = write(
+                dir,
+                "daily-papers-2025-08-23.txt",
+                PAGE.replace("Aug 22", "Aug 23")
+                        .replace("Sparse", "Dense")
+                        .replace("Retrieval &amp;", "Reranking")
+                        .replace("Robots", "Drones"));
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
-        List<String> first = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        List<String> first =
+                probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
         publish(page.toString());
-        List<String> second = probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
+        List<String> second =
+                probe.papersFrom(uris).stream().map(PaperDocument::paperId).toList();
         assertEquals(3, second.size());
         assertEquals(first, second);
     }
@@ -194,10 +234,15 @@ class PipelineIT {
         List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ.name(), Set.of(badUri));
         assertEquals(1, letters.size());
         assertEquals("enrich-parse", letters.get(0).getStage());
-        assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
-                + "no arXiv abstract (URI " + badUri + ")", letters.get(0).getReason());
-        assertEquals(List.of("A Single Good Paper"),
-                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
+        assertEquals(
+                "HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
+                        + "no arXiv abstract (URI " + badUri + ")",
+                letters.get(0).getReason());
+        assertEquals(
+                List.of("A Single Good Paper"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream()
+                        .map(PaperDocument::title)
+                        .toList());
         assertEquals(2, summary.published().size());
     }
 
@@ -210,13 +255,19 @@ class PipelineIT {
     @Test
     void corpusTextPageGivesIts88PapersWithTheTitleLinesOfTheFile() throws Exception {
         Path file = corpus().resolve("text/daily-papers-2025-08-20.txt");
-        List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         List<String> titleLines = new ArrayList<>();
         for (int i = 6; i < lines.size(); i += 2) {
             titleLines.add(lines.get(i));
         }
         Set<String> uris = Set.copyOf(publish(file.toString()).published());
-        List<String> titles = probe.papersFrom(uris).stream().map(PaperDocument::title).sorted().toList();
+        List<String> titles = probe.papersFrom(uris).stream()
+                .map(PaperDocument::title)
+                .sorted()
+                .toList();
         assertEquals(88, titles.size());
         assertEquals(titleLines.stream().sorted().toList(), titles);
     }
@@ -228,18 +279,31 @@ class PipelineIT {
         List<PaperDocument> docs = probe.papersFrom(uris);
         assertEquals(30, docs.size());
         docs.forEach(d -> assertEquals(d.paperId(), d.arxivId()));
-        assertEquals(30, docs.stream().filter(d -> d.arxivId().matches("\\d{4}\\.\\d{5}")).count());
+        assertEquals(
+                30,
+                docs.stream()
+                        .filter(d -> d.arxivId().matches("\\d{4}\\.\\d{5}"))
+                        .count());
     }
 
     @Test
     void corpusArxivFeedsAndAbstractPageGiveTheirPapersWithArxivIds() throws Exception {
-        Map<String, Integer> expected = Map.of("arxiv/rss-atom-cs.AI-2025-08-20.xml", 7,
-                "arxiv/api-query-legacy-10.xml", 10, "arxiv/abs-1902.02534.html", 1);
+        Map<String, Integer> expected = Map.of(
+                "arxiv/rss-atom-cs.AI-2025-08-20.xml",
+                7,
+                "arxiv/api-query-legacy-10.xml",
+                10,
+                "arxiv/abs-1902.02534.html",
+                1);
         for (Map.Entry<String, Integer> file : expected.entrySet()) {
-            Set<String> uris = Set.copyOf(publish(corpus().resolve(file.getKey()).toString()).published());
+            Set<String> uris = Set.copyOf(
+                    publish(corpus().resolve(file.getKey()).toString()).published());
             List<PaperDocument> docs = probe.papersFrom(uris);
             assertEquals(file.getValue(), docs.size(), file.getKey());
-            assertEquals((long) file.getValue(), docs.stream().filter(d -> d.paperId().equals(d.arxivId())).count(), file.getKey());
+            assertEquals(
+                    (long) file.getValue(),
+                    docs.stream().filter(d -> d.paperId().equals(d.arxivId())).count(),
+                    file.getKey());
         }
     }
 
@@ -249,21 +313,27 @@ class PipelineIT {
         byte[] poison = "not an Avro paper".getBytes(StandardCharsets.UTF_8);
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.bootstrapServers());
-        try (var producer = new KafkaProducer<String, byte[]>(props,
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PAPERS.name(), key, poison)).get();
+        try (var producer =
+                new KafkaProducer<String, byte[]>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAPERS.name(), key, poison))
+                    .get();
         }
-        Path good = write(dir, "daily-papers-2025-08-27.txt", "Aug 27\n\nIndexed After A Poison Record\n\nIts abstract.\n");
+        Path good =
+                write(dir, "daily-papers-2025-08-27.txt", "Aug 27\n\nIndexed After A Poison Record\n\nIts abstract.\n");
         publish(good.toString());
         List<DeadLetter> letters = probe.deadLetters(Topics.PAPERS_DLQ.name(), Set.of(key));
         assertEquals(1, letters.size());
         assertEquals("sink-deserialize", letters.get(0).getStage());
-        assertEquals(true, letters.get(0).getReason().startsWith("value is not a Paper the registry knows: "),
+        assertEquals(
+                true,
+                letters.get(0).getReason().startsWith("value is not a Paper the registry knows: "),
                 letters.get(0).getReason());
         assertEquals(Topics.PAPERS.name(), letters.get(0).getSourceTopic());
         assertEquals(ByteBuffer.wrap(poison), letters.get(0).getOriginalValue());
-        assertEquals(List.of("Indexed After A Poison Record"),
-                probe.papersFrom(Set.of(good.toUri().toString())).stream().map(PaperDocument::title).toList());
+        assertEquals(
+                List.of("Indexed After A Poison Record"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream()
+                        .map(PaperDocument::title)
+                        .toList());
     }
 }

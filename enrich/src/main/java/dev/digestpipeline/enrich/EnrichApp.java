@@ -1,23 +1,20 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
-import dev.digestpipeline.enrich.merge.PaperMerger;
-import dev.digestpipeline.enrich.page.PageEnricher;
-import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
-import dev.digestpipeline.common.kafka.TopicAdmin;
-import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,13 +83,15 @@ public final class EnrichApp implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-        props.put(DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, config.topics().pagesRaw());
+        props.put(
+                DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, config.topics().pagesRaw());
         props.put(DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, config.topics().pagesDlq());
         props.put(DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, config.topics().papersDlq());
         props.put(DeadLetterExceptionHandler.SERIALIZER_CONFIG, deadLetters.serializer());
@@ -131,7 +130,8 @@ public final class EnrichApp implements AutoCloseable {
         log.info("topology:\n{}", topology.describe());
         streams.start();
         long every = config.summaryInterval().toMillis();
-        ScheduledFuture<?> unused = summary.scheduleAtFixedRate(() -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused = summary.scheduleAtFixedRate(
+                () -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
     }
 
     public KafkaStreams.State state() {
@@ -147,7 +147,7 @@ public final class EnrichApp implements AutoCloseable {
         summary.shutdownNow();
         // leave the group so a restarted or remaining instance gets the partitions now, not after the session timeout
         streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
-                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(java.time.Duration.ofSeconds(30)));
         log.info("stopped: {}", counters);
     }
@@ -162,8 +162,14 @@ public final class EnrichApp implements AutoCloseable {
             }
             config = EnrichConfig.from(settings);
             if (settings.flag("describe")) {
-                System.out.print(new EnrichTopology(config, registrySerdes(config), config.tagger(), new EnrichCounters(),
-                        Clock.systemUTC()).build().describe());
+                System.out.print(new EnrichTopology(
+                                config,
+                                registrySerdes(config),
+                                config.tagger(),
+                                new EnrichCounters(),
+                                Clock.systemUTC())
+                        .build()
+                        .describe());
                 return;
             }
             log.info("settings: {}", settings.summary());
@@ -176,10 +182,13 @@ public final class EnrichApp implements AutoCloseable {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (EnrichApp app = new EnrichApp(config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "enrich-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                app.close();
+                                stopped.countDown();
+                            },
+                            "enrich-shutdown"));
             app.start();
             stopped.await();
         } catch (InterruptedException e) {

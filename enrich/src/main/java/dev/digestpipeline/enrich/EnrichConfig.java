@@ -1,17 +1,17 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.tagging.Taxonomy;
-import dev.digestpipeline.tagging.TopicTagger;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
 import dev.digestpipeline.common.kafka.TopicSpec;
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
-import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +37,23 @@ public record EnrichConfig(
         Map<String, String> kafka) {
 
     /** The topics the topology reads and writes. */
-    public record TopicNames(String pagesRaw, String papers, String pagesDlq, String papersDlq, String papersByTag,
-                             String areaPrefix, String trends) {
+    public record TopicNames(
+            String pagesRaw,
+            String papers,
+            String pagesDlq,
+            String papersDlq,
+            String papersByTag,
+            String areaPrefix,
+            String trends) {
         public static TopicNames defaults() {
-            return new TopicNames(Topics.PAGES_RAW.name(), Topics.PAPERS.name(), Topics.PAGES_DLQ.name(),
-                    Topics.PAPERS_DLQ.name(), Topics.PAPERS_BY_TAG.name(), Topics.AREA.name(), Topics.TRENDS.name());
+            return new TopicNames(
+                    Topics.PAGES_RAW.name(),
+                    Topics.PAPERS.name(),
+                    Topics.PAGES_DLQ.name(),
+                    Topics.PAPERS_DLQ.name(),
+                    Topics.PAPERS_BY_TAG.name(),
+                    Topics.AREA.name(),
+                    Topics.TRENDS.name());
         }
 
         /** The topic of one area: digest.papers.area.vision. */
@@ -50,47 +62,81 @@ public record EnrichConfig(
         }
     }
 
-    public static final Setting APPLICATION_ID = Setting.text("application.id", "digest-enrich",
+    public static final Setting APPLICATION_ID = Setting.text(
+            "application.id",
+            "digest-enrich",
             "Kafka Streams application id: its consumer group, and the prefix of its internal topics");
     static final Setting TOPIC_PAGES_RAW = topic("topic.pages.raw", Topics.PAGES_RAW, "raw pages read");
     static final Setting TOPIC_PAPERS = topic("topic.papers", Topics.PAPERS, "merged papers written");
     static final Setting TOPIC_PAGES_DLQ = topic("topic.pages.dlq", Topics.PAGES_DLQ, "pages that could not be read");
-    static final Setting TOPIC_PAPERS_DLQ = topic("topic.papers.dlq", Topics.PAPERS_DLQ,
-            "papers that could not be merged or written");
-    static final Setting TOPIC_PAPERS_BY_TAG = topic("topic.papers.by-tag", Topics.PAPERS_BY_TAG,
-            "papers once per tag");
-    static final Setting TOPIC_AREA_PREFIX = topic("topic.area.prefix", Topics.AREA,
-            "prefix of the one-topic-per-area topics");
+    static final Setting TOPIC_PAPERS_DLQ =
+            topic("topic.papers.dlq", Topics.PAPERS_DLQ, "papers that could not be merged or written");
+    static final Setting TOPIC_PAPERS_BY_TAG =
+            topic("topic.papers.by-tag", Topics.PAPERS_BY_TAG, "papers once per tag");
+    static final Setting TOPIC_AREA_PREFIX =
+            topic("topic.area.prefix", Topics.AREA, "prefix of the one-topic-per-area topics");
     static final Setting TOPIC_TRENDS = topic("topic.trends", Topics.TRENDS, "distinct papers per tag and window");
-    static final Setting REPLICATION_FACTOR = Setting.integer("replication.factor", 1, 1, 16,
-            "replication of the topics it creates and of its internal topics");
-    static final Setting ROUTED_RETENTION = Setting.duration("routed.retention",
-            days(Topics.PAPERS_BY_TAG.retention()), "retention of digest.papers.by-tag and the area topics");
-    static final Setting TREND_RETENTION = Setting.duration("trend.retention", days(Topics.TRENDS.retention()),
-            "retention of digest.trends");
-    static final Setting TREND_DAY_GRACE = Setting.duration("trend.day.grace", "6h",
-            "how late a page may come and still count in its day");
-    static final Setting TREND_HOUR_GRACE = Setting.duration("trend.hour.grace", "30m",
-            "how late a page may come and still count in its hour");
-    static final Setting CHANGELOG_MIN_INSYNC = Setting.integer("changelog.min.insync.replicas", 1, 1, 16,
+    static final Setting REPLICATION_FACTOR = Setting.integer(
+            "replication.factor", 1, 1, 16, "replication of the topics it creates and of its internal topics");
+    static final Setting ROUTED_RETENTION = Setting.duration(
+            "routed.retention",
+            days(Topics.PAPERS_BY_TAG.retention()),
+            "retention of digest.papers.by-tag and the area topics");
+    static final Setting TREND_RETENTION =
+            Setting.duration("trend.retention", days(Topics.TRENDS.retention()), "retention of digest.trends");
+    static final Setting TREND_DAY_GRACE =
+            Setting.duration("trend.day.grace", "6h", "how late a page may come and still count in its day");
+    static final Setting TREND_HOUR_GRACE =
+            Setting.duration("trend.hour.grace", "30m", "how late a page may come and still count in its hour");
+    static final Setting CHANGELOG_MIN_INSYNC = Setting.integer(
+            "changelog.min.insync.replicas",
+            1,
+            1,
+            16,
             "min.insync.replicas of the merge store's changelog; at most replication.factor");
     static final Setting STREAM_THREADS = Setting.integer("stream.threads", 1, 1, 64, "Kafka Streams threads");
-    public static final Setting COMMIT_INTERVAL = Setting.duration("commit.interval", "1s", "exactly-once commit interval");
+    public static final Setting COMMIT_INTERVAL =
+            Setting.duration("commit.interval", "1s", "exactly-once commit interval");
     // per user: a shared temp folder may hold another user's state
-    public static final Setting STATE_DIR = Setting.path("state.dir", "${java.io.tmpdir}/digest-enrich-state-${user.name}",
-            "Kafka Streams state folder");
+    public static final Setting STATE_DIR = Setting.path(
+            "state.dir", "${java.io.tmpdir}/digest-enrich-state-${user.name}", "Kafka Streams state folder");
     static final Setting TAXONOMY = Setting.path("taxonomy", "", "topic taxonomy file; blank: the built-in one");
 
     /** The names of the topics enrich reads and writes, which a deployment may change. */
-    public static final List<Setting> TOPIC_SETTINGS = List.of(TOPIC_PAGES_RAW, TOPIC_PAPERS, TOPIC_PAGES_DLQ,
-            TOPIC_PAPERS_DLQ, TOPIC_PAPERS_BY_TAG, TOPIC_AREA_PREFIX, TOPIC_TRENDS);
+    public static final List<Setting> TOPIC_SETTINGS = List.of(
+            TOPIC_PAGES_RAW,
+            TOPIC_PAPERS,
+            TOPIC_PAGES_DLQ,
+            TOPIC_PAPERS_DLQ,
+            TOPIC_PAPERS_BY_TAG,
+            TOPIC_AREA_PREFIX,
+            TOPIC_TRENDS);
 
     /** Every setting of enrich, in the order --help lists them. */
-    public static final SettingSet SETTINGS = SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, APPLICATION_ID,
-            TOPIC_PAGES_RAW, TOPIC_PAPERS, TOPIC_PAGES_DLQ, TOPIC_PAPERS_DLQ, TOPIC_PAPERS_BY_TAG, TOPIC_AREA_PREFIX,
-            TOPIC_TRENDS, PARTITIONS, REPLICATION_FACTOR, ROUTED_RETENTION, TREND_RETENTION, TREND_DAY_GRACE,
-            TREND_HOUR_GRACE, CHANGELOG_MIN_INSYNC, STREAM_THREADS, COMMIT_INTERVAL, SUMMARY_INTERVAL, STATE_DIR,
-            TAXONOMY).withSwitch("describe", "print the topology (Topology#describe) and exit");
+    public static final SettingSet SETTINGS = SettingSet.of(
+                    BOOTSTRAP_SERVERS,
+                    REGISTRY_URL,
+                    APPLICATION_ID,
+                    TOPIC_PAGES_RAW,
+                    TOPIC_PAPERS,
+                    TOPIC_PAGES_DLQ,
+                    TOPIC_PAPERS_DLQ,
+                    TOPIC_PAPERS_BY_TAG,
+                    TOPIC_AREA_PREFIX,
+                    TOPIC_TRENDS,
+                    PARTITIONS,
+                    REPLICATION_FACTOR,
+                    ROUTED_RETENTION,
+                    TREND_RETENTION,
+                    TREND_DAY_GRACE,
+                    TREND_HOUR_GRACE,
+                    CHANGELOG_MIN_INSYNC,
+                    STREAM_THREADS,
+                    COMMIT_INTERVAL,
+                    SUMMARY_INTERVAL,
+                    STATE_DIR,
+                    TAXONOMY)
+            .withSwitch("describe", "print the topology (Topology#describe) and exit");
 
     private static Setting topic(String name, TopicSpec<?> topic, String doc) {
         return Setting.text(name, topic.name(), doc);
@@ -104,22 +150,27 @@ public record EnrichConfig(
         long replication = settings.integer(REPLICATION_FACTOR);
         long minInsync = settings.integer(CHANGELOG_MIN_INSYNC);
         if (minInsync > replication) {
-            throw new IllegalArgumentException(CHANGELOG_MIN_INSYNC.name() + " (" + minInsync
-                    + ") cannot exceed " + REPLICATION_FACTOR.name() + " (" + replication + ")");
+            throw new IllegalArgumentException(CHANGELOG_MIN_INSYNC.name() + " (" + minInsync + ") cannot exceed "
+                    + REPLICATION_FACTOR.name() + " (" + replication + ")");
         }
         return new EnrichConfig(
                 settings.text(BOOTSTRAP_SERVERS),
                 settings.text(REGISTRY_URL),
                 settings.text(APPLICATION_ID),
-                new TopicNames(settings.text(TOPIC_PAGES_RAW), settings.text(TOPIC_PAPERS),
-                        settings.text(TOPIC_PAGES_DLQ), settings.text(TOPIC_PAPERS_DLQ),
-                        settings.text(TOPIC_PAPERS_BY_TAG), settings.text(TOPIC_AREA_PREFIX),
+                new TopicNames(
+                        settings.text(TOPIC_PAGES_RAW),
+                        settings.text(TOPIC_PAPERS),
+                        settings.text(TOPIC_PAGES_DLQ),
+                        settings.text(TOPIC_PAPERS_DLQ),
+                        settings.text(TOPIC_PAPERS_BY_TAG),
+                        settings.text(TOPIC_AREA_PREFIX),
                         settings.text(TOPIC_TRENDS)),
                 (int) settings.integer(PARTITIONS),
                 (short) replication,
                 settings.duration(ROUTED_RETENTION),
                 settings.duration(TREND_RETENTION),
-                new EnrichTopology.TrendWindows(settings.duration(TREND_DAY_GRACE), settings.duration(TREND_HOUR_GRACE)),
+                new EnrichTopology.TrendWindows(
+                        settings.duration(TREND_DAY_GRACE), settings.duration(TREND_HOUR_GRACE)),
                 (int) minInsync,
                 (int) settings.integer(STREAM_THREADS),
                 settings.duration(COMMIT_INTERVAL),

@@ -8,11 +8,11 @@ import dev.digestpipeline.enrich.page.EnrichOutcome;
 import dev.digestpipeline.enrich.page.PageEnricher;
 import dev.digestpipeline.enrich.page.PageProcessor;
 import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.Tag;
 import dev.digestpipeline.schemas.TagTrend;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +56,11 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class EnrichTopology {
     /** The serdes of the topology's records. */
-    public record EnrichSerdes(Deserializer<RawPage> rawPages, Serde<Paper> papers, Serde<DeadLetter> deadLetters,
-                               Serde<TagTrend> trends) {}
+    public record EnrichSerdes(
+            Deserializer<RawPage> rawPages,
+            Serde<Paper> papers,
+            Serde<DeadLetter> deadLetters,
+            Serde<TagTrend> trends) {}
 
     /** Size and grace of the trend windows. */
     public record TrendWindows(Duration dayGrace, Duration hourGrace) {}
@@ -71,15 +74,27 @@ public final class EnrichTopology {
     private final Clock clock;
 
     /** The topology of the config's topics and trend windows, tagging and merging with the given tagger. */
-    public EnrichTopology(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, EnrichCounters counters,
-                          Clock clock) {
-        this(config, serdes, tagger.taxonomy().areaNames(), new PageEnricher(tagger, clock), new PaperMerger(tagger),
-                counters, clock);
+    public EnrichTopology(
+            EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, EnrichCounters counters, Clock clock) {
+        this(
+                config,
+                serdes,
+                tagger.taxonomy().areaNames(),
+                new PageEnricher(tagger, clock),
+                new PaperMerger(tagger),
+                counters,
+                clock);
     }
 
     /** With its parts given, so a test can put a merger that fails in. */
-    EnrichTopology(EnrichConfig config, EnrichSerdes serdes, List<String> areas, PageEnricher enricher,
-                   PaperMerger merger, EnrichCounters counters, Clock clock) {
+    EnrichTopology(
+            EnrichConfig config,
+            EnrichSerdes serdes,
+            List<String> areas,
+            PageEnricher enricher,
+            PaperMerger merger,
+            EnrichCounters counters,
+            Clock clock) {
         this.config = config;
         this.serdes = serdes;
         this.areas = List.copyOf(areas);
@@ -97,34 +112,45 @@ public final class EnrichTopology {
                         Stores.persistentKeyValueStore(PaperMergeProcessor.STORE), Serdes.String(), serdes.papers())
                 .withLoggingEnabled(config.changelogConfig()));
 
-        KStream<String, EnrichOutcome> outcomes = builder
-                .stream(topics.pagesRaw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-pages"))
+        KStream<String, EnrichOutcome> outcomes = builder.stream(
+                        topics.pagesRaw(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-pages"))
                 .process(() -> new PageProcessor(serdes.rawPages(), enricher, counters, clock), Named.as("parse-page"));
         outcomes.filter((key, outcome) -> !outcome.isPaper(), Named.as("page-dead-letters"))
                 .mapValues(EnrichOutcome::deadLetter, Named.as("dead-letter"))
-                .to(topics.pagesDlq(), Produced.with(Serdes.String(), serdes.deadLetters()).withName("pages-dlq"));
+                .to(
+                        topics.pagesDlq(),
+                        Produced.with(Serdes.String(), serdes.deadLetters()).withName("pages-dlq"));
 
-        KStream<String, Paper> merged = outcomes
-                .filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
+        KStream<String, Paper> merged = outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
                 .mapValues(EnrichOutcome::paper, Named.as("paper"))
-                .repartition(Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
-                .process(() -> new PaperMergeProcessor(merger, counters, clock), Named.as("merge-paper"),
+                .repartition(
+                        Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
+                .process(
+                        () -> new PaperMergeProcessor(merger, counters, clock),
+                        Named.as("merge-paper"),
                         PaperMergeProcessor.STORE);
-        merged.to(topics.papers(), Produced.with(Serdes.String(), serdes.papers()).withName("papers"));
+        merged.to(
+                topics.papers(), Produced.with(Serdes.String(), serdes.papers()).withName("papers"));
 
         merged.flatMap(EnrichTopology::perTag, Named.as("paper-per-tag"))
-                .to(topics.papersByTag(), Produced.with(Serdes.String(), serdes.papers()).withName("papers-by-tag"));
+                .to(
+                        topics.papersByTag(),
+                        Produced.with(Serdes.String(), serdes.papers()).withName("papers-by-tag"));
         for (String area : areas) {
             merged.filter((id, paper) -> hasTag(paper, area), Named.as("in-area-" + area))
-                    .to(topics.areaTopic(area), Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
+                    .to(
+                            topics.areaTopic(area),
+                            Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
         }
 
-        KGroupedStream<String, String> paperIdsByTag = merged
-                .flatMap((id, paper) -> {
-                    List<KeyValue<String, String>> pairs = new ArrayList<>();
-                    paper.getTags().forEach(tag -> pairs.add(KeyValue.pair(tag.getName(), id)));
-                    return pairs;
-                }, Named.as("paper-id-per-tag"))
+        KGroupedStream<String, String> paperIdsByTag = merged.flatMap(
+                        (id, paper) -> {
+                            List<KeyValue<String, String>> pairs = new ArrayList<>();
+                            paper.getTags().forEach(tag -> pairs.add(KeyValue.pair(tag.getName(), id)));
+                            return pairs;
+                        },
+                        Named.as("paper-id-per-tag"))
                 .groupByKey(Grouped.with("paper-ids-by-tag", Serdes.String(), Serdes.String()));
         trend(paperIdsByTag, "day", Duration.ofDays(1), windows.dayGrace(), topics.trends(), serdes.trends());
         trend(paperIdsByTag, "hour", Duration.ofHours(1), windows.hourGrace(), topics.trends(), serdes.trends());
@@ -132,30 +158,44 @@ public final class EnrichTopology {
     }
 
     /** Distinct papers per tag and window: updates while the window is open, then one final record. */
-    private static void trend(KGroupedStream<String, String> paperIdsByTag, String granularity, Duration size,
-                              Duration grace, String topic, Serde<TagTrend> trendSerde) {
+    private static void trend(
+            KGroupedStream<String, String> paperIdsByTag,
+            String granularity,
+            Duration size,
+            Duration grace,
+            String topic,
+            Serde<TagTrend> trendSerde) {
         KTable<Windowed<String>, PaperIdSet> distinct = paperIdsByTag
                 .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
-                .aggregate(PaperIdSet::new, (tag, id, ids) -> ids.with(id), Named.as("distinct-papers-per-" + granularity),
+                .aggregate(
+                        PaperIdSet::new,
+                        (tag, id, ids) -> ids.with(id),
+                        Named.as("distinct-papers-per-" + granularity),
                         Materialized.<String, PaperIdSet, WindowStore<Bytes, byte[]>>as("trend-" + granularity)
-                                .withKeySerde(Serdes.String()).withValueSerde(PaperIdSet.serde()));
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(PaperIdSet.serde()));
         Produced<String, TagTrend> produced = Produced.with(Serdes.String(), trendSerde);
         distinct.toStream(Named.as(granularity + "-trend-updates"))
                 .filter((window, ids) -> ids != null, Named.as(granularity + "-trend-open"))
-                .map((window, ids) -> trendRecord(window, ids, granularity, false), Named.as(granularity + "-trend-update"))
+                .map(
+                        (window, ids) -> trendRecord(window, ids, granularity, false),
+                        Named.as(granularity + "-trend-update"))
                 .to(topic, produced.withName(granularity + "-trends"));
         distinct.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                         .withName(granularity + "-trend-closed"))
                 .toStream(Named.as(granularity + "-trend-finals"))
                 .filter((window, ids) -> ids != null, Named.as(granularity + "-trend-closed-nonempty"))
-                .map((window, ids) -> trendRecord(window, ids, granularity, true), Named.as(granularity + "-trend-final"))
+                .map(
+                        (window, ids) -> trendRecord(window, ids, granularity, true),
+                        Named.as(granularity + "-trend-final"))
                 .to(topic, Produced.with(Serdes.String(), trendSerde).withName(granularity + "-final-trends"));
     }
 
-    private static KeyValue<String, TagTrend> trendRecord(Windowed<String> window, PaperIdSet ids, String granularity,
-                                                          boolean closed) {
+    private static KeyValue<String, TagTrend> trendRecord(
+            Windowed<String> window, PaperIdSet ids, String granularity, boolean closed) {
         Instant start = window.window().startTime();
-        TagTrend trend = new TagTrend(window.key(), granularity, start, window.window().endTime(), ids.size(), closed);
+        TagTrend trend =
+                new TagTrend(window.key(), granularity, start, window.window().endTime(), ids.size(), closed);
         return KeyValue.pair(window.key() + "|" + granularity + "|" + start, trend);
     }
 

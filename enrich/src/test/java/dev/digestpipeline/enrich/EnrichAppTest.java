@@ -1,7 +1,7 @@
 package dev.digestpipeline.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.digestpipeline.common.settings.AppSettings;
+
 import dev.digestpipeline.schemas.DeadLetter;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,13 @@ class EnrichAppTest {
     void kafkaSettingsReachEveryStreamsClientNextToTheExactlyOnceGuarantee() {
         EnrichConfig config = EnrichConfig.of(
                 Map.of("DIGEST_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "DIGEST_KAFKA_SESSION_TIMEOUT_MS", "10000"));
-        Properties props = EnrichApp.streamsProperties(config,
-                Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null));
-        assertEquals(List.of("SASL_SSL", "10000", "exactly_once_v2"), List.of(props.get("security.protocol"),
-                props.get("session.timeout.ms"), props.get("processing.guarantee")));
+        Properties props = EnrichApp.streamsProperties(
+                config, Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null));
+        assertEquals(
+                List.of("SASL_SSL", "10000", "exactly_once_v2"),
+                List.of(
+                        props.get("security.protocol"),
+                        props.get("session.timeout.ms"),
+                        props.get("processing.guarantee")));
     }
 }

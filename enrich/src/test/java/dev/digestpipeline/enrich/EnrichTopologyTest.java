@@ -1,24 +1,23 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.PageEnricher;
 import dev.digestpipeline.parse.Fixtures;
 import dev.digestpipeline.parse.fields.PaperIds;
-import dev.digestpipeline.tagging.Taxonomy;
-import dev.digestpipeline.tagging.TopicTagger;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,6 +53,7 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, Paper> byTagOut;
     private TestOutputTopic<String, TagTrend> trendsOut;
     private AvroTestSerde<Paper> papers;
+
     @TempDir
     Path stateDir;
 
@@ -80,18 +79,27 @@ class EnrichTopologyTest {
 
     private void start(AvroTestSerde<Paper> paperSerde) {
         papers = paperSerde;
-        // the production configuration; only the state folder is the test's own (/tmp/kafka-streams may be another user's)
+        // the production configuration; only the state folder is the test's own (/tmp/kafka-streams may be another
+        // user's)
         EnrichConfig config = EnrichConfig.of(Map.of(EnrichConfig.STATE_DIR.envName(), stateDir.toString()));
         Properties props = EnrichApp.streamsProperties(config, deadLetters);
-        driver = new TopologyTestDriver(new EnrichTopology(config,
-                new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends), AREAS,
-                new PageEnricher(TopicTagger.bundled(), CLOCK), new FailingOnPoison(), new EnrichCounters(), CLOCK)
-                .build(), props);
+        driver = new TopologyTestDriver(
+                new EnrichTopology(
+                                config,
+                                new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends),
+                                AREAS,
+                                new PageEnricher(TopicTagger.bundled(), CLOCK),
+                                new FailingOnPoison(),
+                                new EnrichCounters(),
+                                CLOCK)
+                        .build(),
+                props);
         pagesIn = driver.createInputTopic(TOPICS.pagesRaw(), new StringSerializer(), rawPages.serializer());
         bytesIn = driver.createInputTopic(TOPICS.pagesRaw(), new StringSerializer(), new ByteArraySerializer());
         papersOut = driver.createOutputTopic(TOPICS.papers(), new StringDeserializer(), papers.deserializer());
         pagesDlqOut = driver.createOutputTopic(TOPICS.pagesDlq(), new StringDeserializer(), deadLetters.deserializer());
-        papersDlqOut = driver.createOutputTopic(TOPICS.papersDlq(), new StringDeserializer(), deadLetters.deserializer());
+        papersDlqOut =
+                driver.createOutputTopic(TOPICS.papersDlq(), new StringDeserializer(), deadLetters.deserializer());
         byTagOut = driver.createOutputTopic(TOPICS.papersByTag(), new StringDeserializer(), papers.deserializer());
         trendsOut = driver.createOutputTopic(TOPICS.trends(), new StringDeserializer(), trends.deserializer());
     }
@@ -105,12 +113,23 @@ class EnrichTopologyTest {
     private static RawPage apiPage(String uri, String fetchedAt, String[]... items) {
         StringBuilder json = new StringBuilder("[");
         for (String[] item : items) {
-            json.append(json.length() > 1 ? "," : "").append("{\"paper\":{\"id\":\"").append(item[0])
-                    .append("\",\"title\":\"").append(item[1]).append("\",\"summary\":\"").append(item[2])
-                    .append("\",\"upvotes\":").append(item[3]).append("}}");
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"paper\":{\"id\":\"")
+                    .append(item[0])
+                    .append("\",\"title\":\"")
+                    .append(item[1])
+                    .append("\",\"summary\":\"")
+                    .append(item[2])
+                    .append("\",\"upvotes\":")
+                    .append(item[3])
+                    .append("}}");
         }
-        return RawPage.newBuilder().setSourceUri(uri).setFetchedAt(Instant.parse(fetchedAt)).setContentType("application/json")
-                .setContentSha256("0").setContent(ByteBuffer.wrap(json.append("]").toString().getBytes(StandardCharsets.UTF_8)))
+        return RawPage.newBuilder()
+                .setSourceUri(uri)
+                .setFetchedAt(Instant.parse(fetchedAt))
+                .setContentType("application/json")
+                .setContentSha256("0")
+                .setContent(ByteBuffer.wrap(json.append("]").toString().getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 
@@ -124,10 +143,13 @@ class EnrichTopologyTest {
 
     @Test
     void firstSightingIsRevisionOneWithOneAppearance() {
-        RawPage page = RawPages.rawPage("https://huggingface.co/api/daily_papers", Fixtures.bytes("daily-papers-api.json"), "application/json");
+        RawPage page = RawPages.rawPage(
+                "https://huggingface.co/api/daily_papers", Fixtures.bytes("daily-papers-api.json"), "application/json");
         publish(page);
         List<KeyValue<String, Paper>> out = papersOut.readKeyValuesToList();
-        assertEquals(List.of("2508.14567", "2508.10001"), out.stream().map(kv -> kv.key).toList());
+        assertEquals(
+                List.of("2508.14567", "2508.10001"),
+                out.stream().map(kv -> kv.key).toList());
         Paper first = out.get(0).value;
         assertEquals("Agents That Use Tools: A Benchmark", first.getTitle());
         assertEquals(1, first.getRevision());
@@ -142,32 +164,44 @@ class EnrichTopologyTest {
 
     @Test
     void samePaperFromTwoSourcesMergesPagesLinksUpvotesAndCategories() {
-        publish(RawPages.rawPage("https://huggingface.co/api/daily_papers",
+        publish(RawPages.rawPage(
+                "https://huggingface.co/api/daily_papers",
                 "[{\"paper\":{\"id\":\"2508.13426\",\"title\":\"ALIGN: Word Association Learning\",\"upvotes\":12,\"githubRepo\":\"https://github.com/ex/align\"}}]"
-                        .getBytes(StandardCharsets.UTF_8), "application/json"));
-        RawPage feed = RawPages.rawPage("https://rss.arxiv.org/atom/cs.AI", Fixtures.bytes("arxiv-rss-atom-cs.AI.xml"), null);
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/json"));
+        RawPage feed =
+                RawPages.rawPage("https://rss.arxiv.org/atom/cs.AI", Fixtures.bytes("arxiv-rss-atom-cs.AI.xml"), null);
         feed.setFetchedAt(Instant.parse("2025-08-21T09:00:00Z"));
         publish(feed);
         Map<String, Paper> latest = papersOut.readKeyValuesToMap();
         Paper merged = latest.get("2508.13426");
         assertEquals(2, merged.getRevision());
         assertEquals(2, merged.getAppearances());
-        assertEquals(List.of("https://huggingface.co/api/daily_papers", "https://rss.arxiv.org/atom/cs.AI"), merged.getSourcePages());
+        assertEquals(
+                List.of("https://huggingface.co/api/daily_papers", "https://rss.arxiv.org/atom/cs.AI"),
+                merged.getSourcePages());
         assertEquals(12, merged.getUpvotes());
         assertEquals(List.of("cs.CL", "cs.AI"), merged.getCategories());
-        assertEquals("We adapt Llama-3.1-8B and Qwen-2.5-7B to native speakers' word associations.", merged.getAbstract$());
+        assertEquals(
+                "We adapt Llama-3.1-8B and Qwen-2.5-7B to native speakers' word associations.", merged.getAbstract$());
         assertEquals(List.of("8B", "7B"), merged.getModelSizes());
-        assertEquals(List.of(new Link("code", "https://github.com/ex/align", "github.com/ex/align"),
-                new Link("paper", "https://arxiv.org/abs/2508.13426", null),
-                new Link("pdf", "https://arxiv.org/pdf/2508.13426", null)), merged.getLinks());
-        assertEquals(List.of("language", "language/llm"), merged.getTags().stream().map(t -> t.getName()).toList());
+        assertEquals(
+                List.of(
+                        new Link("code", "https://github.com/ex/align", "github.com/ex/align"),
+                        new Link("paper", "https://arxiv.org/abs/2508.13426", null),
+                        new Link("pdf", "https://arxiv.org/pdf/2508.13426", null)),
+                merged.getLinks());
+        assertEquals(
+                List.of("language", "language/llm"),
+                merged.getTags().stream().map(t -> t.getName()).toList());
         assertEquals(Fixtures.FETCHED, merged.getFirstSeenAt());
         assertEquals(Instant.parse("2025-08-21T09:00:00Z"), merged.getLastSeenAt());
     }
 
     @Test
     void republishingAPageAlreadySeenEmitsNothing() {
-        RawPage page = apiPage("https://huggingface.co/papers/date/2025-08-20", "2025-08-20T10:00:00Z", robot("2508.00001"));
+        RawPage page =
+                apiPage("https://huggingface.co/papers/date/2025-08-20", "2025-08-20T10:00:00Z", robot("2508.00001"));
         publish(page);
         assertEquals(1, papersOut.readValuesToList().size());
         byTagOut.readValuesToList();
@@ -193,8 +227,9 @@ class EnrichTopologyTest {
 
     @Test
     void byTagTopicHasOneRecordPerPaperAndTagKeyedByTag() {
-        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z",
-                new String[] {"2508.00002", "Large Language Model Agents", "LLM agents use tools with a large language model.", "3"}));
+        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z", new String[] {
+            "2508.00002", "Large Language Model Agents", "LLM agents use tools with a large language model.", "3"
+        }));
         Paper paper = papersOut.readValue();
         List<String> tags = paper.getTags().stream().map(t -> t.getName()).toList();
         List<KeyValue<String, Paper>> byTag = byTagOut.readKeyValuesToList();
@@ -205,31 +240,41 @@ class EnrichTopologyTest {
 
     @Test
     void areaTopicCarriesOnlyThatAreasPapers() {
-        TestOutputTopic<String, Paper> robotics = driver.createOutputTopic(TOPICS.areaTopic("robotics"),
-                new StringDeserializer(), papers.deserializer());
-        TestOutputTopic<String, Paper> speech = driver.createOutputTopic(TOPICS.areaTopic("speech"),
-                new StringDeserializer(), papers.deserializer());
-        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z", robot("2508.00001"),
-                new String[] {"2508.00003", "Speech Recognition for Audio", "Speech and audio models for spoken language.", "1"}));
-        assertEquals(List.of("2508.00001"), robotics.readKeyValuesToList().stream().map(kv -> kv.key).toList());
-        assertEquals(List.of("2508.00003"), speech.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        TestOutputTopic<String, Paper> robotics =
+                driver.createOutputTopic(TOPICS.areaTopic("robotics"), new StringDeserializer(), papers.deserializer());
+        TestOutputTopic<String, Paper> speech =
+                driver.createOutputTopic(TOPICS.areaTopic("speech"), new StringDeserializer(), papers.deserializer());
+        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z", robot("2508.00001"), new String[] {
+            "2508.00003", "Speech Recognition for Audio", "Speech and audio models for spoken language.", "1"
+        }));
+        assertEquals(
+                List.of("2508.00001"),
+                robotics.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(
+                List.of("2508.00003"),
+                speech.readKeyValuesToList().stream().map(kv -> kv.key).toList());
     }
 
     @Test
     void dailyTrendCountsDistinctPapersIncludingLateAndOutOfOrderPagesWithinGrace() {
         publish(apiPage("https://hf.example/1", "2025-08-20T10:00:00Z", robot("2508.00001"), robot("2508.00002")));
-        publish(apiPage("https://hf.example/2", "2025-08-20T09:00:00Z", robot("2508.00003")));   // out of order
+        publish(apiPage("https://hf.example/2", "2025-08-20T09:00:00Z", robot("2508.00003"))); // out of order
         publish(apiPage("https://hf.example/1b", "2025-08-20T11:00:00Z", robot("2508.00001"))); // same paper, new page
-        publish(apiPage("https://hf.example/3", "2025-08-21T05:00:00Z", robot("2508.00004")));  // next day
-        publish(apiPage("https://hf.example/4", "2025-08-20T20:00:00Z", robot("2508.00005")));  // late, within 6h grace
-        publish(apiPage("https://hf.example/5", "2025-08-21T07:00:00Z", robot("2508.00006")));  // closes Aug 20
-        publish(apiPage("https://hf.example/6", "2025-08-20T21:00:00Z", robot("2508.00007")));  // too late
+        publish(apiPage("https://hf.example/3", "2025-08-21T05:00:00Z", robot("2508.00004"))); // next day
+        publish(apiPage("https://hf.example/4", "2025-08-20T20:00:00Z", robot("2508.00005"))); // late, within 6h grace
+        publish(apiPage("https://hf.example/5", "2025-08-21T07:00:00Z", robot("2508.00006"))); // closes Aug 20
+        publish(apiPage("https://hf.example/6", "2025-08-20T21:00:00Z", robot("2508.00007"))); // too late
         List<TagTrend> day20 = trendsOut.readValuesToList().stream()
-                .filter(t -> t.getTag().equals("robotics") && t.getGranularity().equals("day")
+                .filter(t -> t.getTag().equals("robotics")
+                        && t.getGranularity().equals("day")
                         && t.getWindowStart().equals(Instant.parse("2025-08-20T00:00:00Z")))
                 .toList();
-        assertEquals(List.of(1, 2, 3, 3, 4, 4), day20.stream().map(TagTrend::getDistinctPapers).toList());
-        assertEquals(List.of(false, false, false, false, false, true), day20.stream().map(TagTrend::getFinal$).toList());
+        assertEquals(
+                List.of(1, 2, 3, 3, 4, 4),
+                day20.stream().map(TagTrend::getDistinctPapers).toList());
+        assertEquals(
+                List.of(false, false, false, false, false, true),
+                day20.stream().map(TagTrend::getFinal$).toList());
         assertEquals(Instant.parse("2025-08-21T00:00:00Z"), day20.get(5).getWindowEnd());
         // the too-late paper is still merged and published, only left out of the closed window's count
         assertEquals(true, papersOut.readKeyValuesToMap().containsKey("2508.00007"));
@@ -239,9 +284,10 @@ class EnrichTopologyTest {
     void hourlyTrendHasItsOwnWindowsAndFinals() {
         publish(apiPage("https://hf.example/1", "2025-08-20T10:10:00Z", robot("2508.00001")));
         publish(apiPage("https://hf.example/2", "2025-08-20T10:50:00Z", robot("2508.00002")));
-        publish(apiPage("https://hf.example/3", "2025-08-20T11:40:00Z", robot("2508.00003")));  // closes 10:00-11:00
+        publish(apiPage("https://hf.example/3", "2025-08-20T11:40:00Z", robot("2508.00003"))); // closes 10:00-11:00
         List<KeyValue<String, TagTrend>> finals = trendsOut.readKeyValuesToList().stream()
-                .filter(kv -> kv.value.getFinal$() && kv.value.getTag().equals("robotics")).toList();
+                .filter(kv -> kv.value.getFinal$() && kv.value.getTag().equals("robotics"))
+                .toList();
         assertEquals(1, finals.size());
         assertEquals("robotics|hour|2025-08-20T10:00:00Z", finals.get(0).key);
         assertEquals(2, finals.get(0).value.getDistinctPapers());
@@ -249,16 +295,21 @@ class EnrichTopologyTest {
 
     @Test
     void textPageWithoutArxivIdsGetsTitleHashIds() {
-        RawPage page = RawPages.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain");
+        RawPage page = RawPages.rawPage(
+                "file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain");
         publish(page);
         List<KeyValue<String, Paper>> out = papersOut.readKeyValuesToList();
         assertEquals(3, out.size());
-        assertEquals("title:" + PaperIds.titleHash("VectorMapNet: End-to-end Vectorized HD Map Learning"), out.get(0).key);
+        assertEquals(
+                "title:" + PaperIds.titleHash("VectorMapNet: End-to-end Vectorized HD Map Learning"), out.get(0).key);
     }
 
     @Test
     void unparseablePageBecomesOneDeadLetterWithReasonAndOriginalBytes() {
-        RawPage page = RawPages.rawPage("https://example.org/blog", "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "text/html");
+        RawPage page = RawPages.rawPage(
+                "https://example.org/blog",
+                "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8),
+                "text/html");
         publish(page);
         assertTrue(papersOut.isEmpty());
         List<KeyValue<String, DeadLetter>> out = pagesDlqOut.readKeyValuesToList();
@@ -266,8 +317,10 @@ class EnrichTopologyTest {
         DeadLetter letter = out.get(0).value;
         assertEquals("https://example.org/blog", out.get(0).key);
         assertEquals("enrich-parse", letter.getStage());
-        assertEquals("HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
-                + "no arXiv abstract (URI https://example.org/blog)", letter.getReason());
+        assertEquals(
+                "HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
+                        + "no arXiv abstract (URI https://example.org/blog)",
+                letter.getReason());
         assertEquals(ByteBuffer.wrap(rawPages.serializer().serialize("t", page)), letter.getOriginalValue());
         assertEquals("digest.pages.raw", letter.getSourceTopic());
         assertEquals(0L, letter.getSourceOffset());
@@ -276,7 +329,8 @@ class EnrichTopologyTest {
     @Test
     void bytesThatAreNotARawPageBecomeADeserializeDeadLetterAndTheNextPageStillFlows() {
         bytesIn.pipeInput("file:///garbage", new byte[] {9, 9, 9});
-        publish(RawPages.rawPage("file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain"));
+        publish(RawPages.rawPage(
+                "file:///daily-papers-2025-08-21.txt", Fixtures.bytes("daily-papers-2025-08-21.txt"), "text/plain"));
         DeadLetter letter = pagesDlqOut.readValue();
         assertEquals("enrich-deserialize", letter.getStage());
         assertEquals(ByteBuffer.wrap(new byte[] {9, 9, 9}), letter.getOriginalValue());
@@ -286,33 +340,48 @@ class EnrichTopologyTest {
 
     @Test
     void samePaperTwiceOnOnePageComesOutOnce() {
-        String doubled = "[" + "{\"paper\":{\"id\":\"2508.00001\",\"title\":\"Same\"}},".repeat(2) + "{\"paper\":{\"id\":\"2508.00002\",\"title\":\"Other\"}}]";
+        String doubled = "[" + "{\"paper\":{\"id\":\"2508.00001\",\"title\":\"Same\"}},".repeat(2)
+                + "{\"paper\":{\"id\":\"2508.00002\",\"title\":\"Other\"}}]";
         publish(RawPages.rawPage("file:///d.json", doubled.getBytes(StandardCharsets.UTF_8), "application/json"));
-        assertEquals(List.of("2508.00001", "2508.00002"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(
+                List.of("2508.00001", "2508.00002"),
+                papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
     }
 
     @Test
     void partlyBrokenPageSendsItsGoodPapersAndOneDeadLetterForTheRest() {
         String json = "[{\"paper\":{\"id\":\"2508.00001\",\"title\":\"Good\"}},{\"paper\":{\"id\":\"2508.00002\"}}]";
-        RawPage page = RawPages.rawPage("file:///partial.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
+        RawPage page =
+                RawPages.rawPage("file:///partial.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
         publish(page);
-        assertEquals(List.of("2508.00001"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(
+                List.of("2508.00001"),
+                papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
         DeadLetter letter = pagesDlqOut.readValue();
         assertEquals("enrich-parse-entries", letter.getStage());
-        assertEquals("1 entry of the hf-daily-api-json page could not be read (its other 1 papers were published): "
-                + "entry 2: daily papers JSON item has no title", letter.getReason());
+        assertEquals(
+                "1 entry of the hf-daily-api-json page could not be read (its other 1 papers were published): "
+                        + "entry 2: daily papers JSON item has no title",
+                letter.getReason());
         assertEquals(ByteBuffer.wrap(rawPages.serializer().serialize("t", page)), letter.getOriginalValue());
     }
 
     @Test
     void processingErrorInMergeIsAPaperDeadLetterAndTheOtherPapersStillFlow() {
-        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z",
-                new String[] {"2508.00009", "Poison Paper", "x", "1"}, robot("2508.00001")));
-        assertEquals(List.of("2508.00001"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        publish(apiPage(
+                "https://hf.example/p",
+                "2025-08-20T10:00:00Z",
+                new String[] {"2508.00009", "Poison Paper", "x", "1"},
+                robot("2508.00001")));
+        assertEquals(
+                List.of("2508.00001"),
+                papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
         KeyValue<String, DeadLetter> letter = papersDlqOut.readKeyValue();
         assertEquals("2508.00009", letter.key);
         assertEquals("enrich-process", letter.value.getStage());
-        assertEquals("processor merge-paper failed: IllegalStateException: cannot merge 2508.00009", letter.value.getReason());
+        assertEquals(
+                "processor merge-paper failed: IllegalStateException: cannot merge 2508.00009",
+                letter.value.getReason());
         assertEquals("digest-enrich-papers-by-id-repartition", letter.value.getSourceTopic());
         Paper original = papers.deserializer().deserialize("t", bytes(letter.value.getOriginalValue()));
         assertEquals("Poison Paper", original.getTitle());
@@ -333,13 +402,20 @@ class EnrichTopologyTest {
                 };
             }
         });
-        publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z",
-                new String[] {"2508.00008", "Unwritable Robot Paper", "A robot.", "1"}, robot("2508.00001")));
-        assertEquals(List.of("2508.00001"), papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        publish(apiPage(
+                "https://hf.example/p",
+                "2025-08-20T10:00:00Z",
+                new String[] {"2508.00008", "Unwritable Robot Paper", "A robot.", "1"},
+                robot("2508.00001")));
+        assertEquals(
+                List.of("2508.00001"),
+                papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
         DeadLetter letter = papersDlqOut.readValue();
         assertEquals("enrich-serialize", letter.getStage());
-        assertEquals("record for digest.papers cannot be serialized (value): IllegalArgumentException: too big for "
-                + "digest.papers", letter.getReason());
+        assertEquals(
+                "record for digest.papers cannot be serialized (value): IllegalArgumentException: too big for "
+                        + "digest.papers",
+                letter.getReason());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -9,7 +9,12 @@ public final class RawPages {
     private RawPages() {}
 
     public static RawPage rawPage(String uri, byte[] content, String contentType) {
-        return RawPage.newBuilder().setSourceUri(uri).setFetchedAt(Fixtures.FETCHED).setContentType(contentType)
-                .setContentSha256("0").setContent(ByteBuffer.wrap(content)).build();
+        return RawPage.newBuilder()
+                .setSourceUri(uri)
+                .setFetchedAt(Fixtures.FETCHED)
+                .setContentType(contentType)
+                .setContentSha256("0")
+                .setContent(ByteBuffer.wrap(content))
+                .build();
     }
 }

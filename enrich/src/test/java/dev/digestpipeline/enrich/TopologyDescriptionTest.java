@@ -1,15 +1,15 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.tagging.TopicTagger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.digestpipeline.common.settings.AppSettings;
+
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +22,18 @@ class TopologyDescriptionTest {
         int end = readme.lastIndexOf("```", readme.indexOf("<!-- topology:end -->"));
         EnrichConfig config = EnrichConfig.of(Map.of());
         EnrichTopology.EnrichSerdes serdes = new EnrichTopology.EnrichSerdes(
-                new AvroTestSerde<>(RawPage.class).deserializer(), new AvroTestSerde<>(Paper.class),
-                new AvroTestSerde<>(DeadLetter.class), new AvroTestSerde<>(TagTrend.class));
-        String described = new EnrichTopology(config, serdes, TopicTagger.bundled(), new EnrichCounters(), Clock.systemUTC())
-                .build().describe().toString();
-        assertEquals(described.strip(), readme.substring(start, end).strip(),
+                new AvroTestSerde<>(RawPage.class).deserializer(),
+                new AvroTestSerde<>(Paper.class),
+                new AvroTestSerde<>(DeadLetter.class),
+                new AvroTestSerde<>(TagTrend.class));
+        String described = new EnrichTopology(
+                        config, serdes, TopicTagger.bundled(), new EnrichCounters(), Clock.systemUTC())
+                .build()
+                .describe()
+                .toString();
+        assertEquals(
+                described.strip(),
+                readme.substring(start, end).strip(),
                 "README topology is stale: paste the output of 'java -jar enrich/target/enrich-*-app.jar --describe'");
     }
 }

@@ -1,10 +1,10 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.settings.AppSettings;
-import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.schemas.RawPage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,8 +71,8 @@ public final class IngestApp {
         List<String> published = new ArrayList<>();
         long bytes = 0;
         try (Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registryUrl());
-             KafkaProducer<String, RawPage> producer = new KafkaProducer<>(producerProperties(config),
-                     new StringSerializer(), serde.serializer())) {
+                KafkaProducer<String, RawPage> producer =
+                        new KafkaProducer<>(producerProperties(config), new StringSerializer(), serde.serializer())) {
             PagePublisher publisher = new PagePublisher(producer, config.topic(), config.maxPageBytes());
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             List<String> sent = new ArrayList<>();
@@ -82,7 +82,10 @@ public final class IngestApp {
                     sends.add(publisher.publish(page));
                     sent.add(page.getSourceUri());
                     bytes += page.getContent().remaining();
-                    log.debug("page {} ({} bytes) sent", page.getSourceUri(), page.getContent().remaining());
+                    log.debug(
+                            "page {} ({} bytes) sent",
+                            page.getSourceUri(),
+                            page.getContent().remaining());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed.add(source + ": interrupted");
@@ -102,7 +105,10 @@ public final class IngestApp {
                     published.add(sent.get(i));
                 } catch (ExecutionException e) {
                     failed.add(sent.get(i) + ": " + e.getCause().getMessage());
-                    log.error("page {} not published: {}", sent.get(i), e.getCause().getMessage());
+                    log.error(
+                            "page {} not published: {}",
+                            sent.get(i),
+                            e.getCause().getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed.add(sent.get(i) + ": interrupted");
@@ -127,8 +133,12 @@ public final class IngestApp {
     }
 
     static void ensureTopic(IngestConfig config) {
-        NewTopic topic = Topics.PAGES_RAW.newTopic(config.topic(), config.partitions(), (short) 1, null, Map.of(
-                "max.message.bytes", Integer.toString(config.maxRecordBytes())));
+        NewTopic topic = Topics.PAGES_RAW.newTopic(
+                config.topic(),
+                config.partitions(),
+                (short) 1,
+                null,
+                Map.of("max.message.bytes", Integer.toString(config.maxRecordBytes())));
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(topic));
     }
 }

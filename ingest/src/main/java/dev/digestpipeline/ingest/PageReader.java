@@ -27,7 +27,10 @@ final class PageReader {
     private final String kind;
 
     PageReader(Duration timeout, String kind, Clock clock) {
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(timeout)
+                .build();
         this.timeout = timeout;
         this.kind = kind;
         this.clock = clock;
@@ -43,7 +46,9 @@ final class PageReader {
             try (Stream<Path> files = Files.walk(path)) {
                 return files.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .map(Path::toString).sorted().toList();
+                        .map(Path::toString)
+                        .sorted()
+                        .toList();
             }
         }
         if (!Files.isRegularFile(path)) {
@@ -59,8 +64,11 @@ final class PageReader {
 
     RawPage read(String source) throws IOException, InterruptedException {
         if (isUrl(source)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(source)).timeout(timeout)
-                    .header("User-Agent", "digest-pipeline-ingest/0.1").GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(source))
+                    .timeout(timeout)
+                    .header("User-Agent", "digest-pipeline-ingest/0.1")
+                    .GET()
+                    .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
                 throw new IOException(source + " answered HTTP " + response.statusCode());

@@ -3,6 +3,7 @@ package dev.digestpipeline.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PageReaderTest {
-    private final PageReader reader = new PageReader(Duration.ofSeconds(5), null,
-            Clock.fixed(Instant.parse("2025-08-20T06:00:00Z"), ZoneOffset.UTC));
+    private final PageReader reader = new PageReader(
+            Duration.ofSeconds(5), null, Clock.fixed(Instant.parse("2025-08-20T06:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void fileBecomesPageWithFileUriTypeHashAndUnmodifiedBytes(@TempDir Path dir) throws Exception {
@@ -28,8 +29,12 @@ class PageReaderTest {
         assertEquals(file.toUri().toString(), page.getSourceUri());
         assertEquals("text/plain", page.getContentType());
         assertEquals(Instant.parse("2025-08-20T06:00:00Z"), page.getFetchedAt());
-        assertEquals(PageReader.sha256("Daily Papers\n\nAug 20\n".getBytes(StandardCharsets.UTF_8)), page.getContentSha256());
-        assertEquals("Daily Papers\n\nAug 20\n", StandardCharsets.UTF_8.decode(page.getContent()).toString());
+        assertEquals(
+                PageReader.sha256("Daily Papers\n\nAug 20\n".getBytes(StandardCharsets.UTF_8)),
+                page.getContentSha256());
+        assertEquals(
+                "Daily Papers\n\nAug 20\n",
+                StandardCharsets.UTF_8.decode(page.getContent()).toString());
         assertNull(page.getKind());
     }
 
@@ -40,19 +45,26 @@ class PageReaderTest {
         Files.writeString(dir.resolve("a.html"), "<html/>");
         Files.writeString(dir.resolve("sub/c.txt"), "c");
         Files.writeString(dir.resolve(".hidden"), "h");
-        assertEquals(List.of(dir.resolve("a.html").toString(), dir.resolve("b.json").toString(),
-                dir.resolve("sub/c.txt").toString()), PageReader.expand(dir.toString()));
+        assertEquals(
+                List.of(
+                        dir.resolve("a.html").toString(),
+                        dir.resolve("b.json").toString(),
+                        dir.resolve("sub/c.txt").toString()),
+                PageReader.expand(dir.toString()));
     }
 
     @Test
     void missingPathIsAnErrorNamingIt(@TempDir Path dir) {
-        IOException e = assertThrows(IOException.class, () -> PageReader.expand(dir.resolve("nope.txt").toString()));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> PageReader.expand(dir.resolve("nope.txt").toString()));
         assertEquals("no such file, folder or URL: " + dir.resolve("nope.txt"), e.getMessage());
     }
 
     @Test
     void contentTypeIsGuessedFromTheName() {
-        assertEquals("application/json", PageReader.guessContentType("https://huggingface.co/api/daily_papers.json?x=1"));
+        assertEquals(
+                "application/json", PageReader.guessContentType("https://huggingface.co/api/daily_papers.json?x=1"));
         assertEquals("text/html", PageReader.guessContentType("/pages/papers.HTML"));
         assertEquals("application/xml", PageReader.guessContentType("feed.atom"));
         assertNull(PageReader.guessContentType("https://huggingface.co/papers"));

@@ -42,7 +42,8 @@ public final class PageContent {
     /** The page's own URI when it is an http(s) URL, else the site's address, to resolve relative links. */
     public String baseUri(String siteAddress) {
         return sourceUri != null && (sourceUri.startsWith("http://") || sourceUri.startsWith("https://"))
-                ? sourceUri : siteAddress;
+                ? sourceUri
+                : siteAddress;
     }
 
     public String contentType() {
@@ -95,10 +96,12 @@ public final class PageContent {
             return new String(bytes, charset);
         }
         try {
-            String utf8 = StandardCharsets.UTF_8.newDecoder()
+            String utf8 = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             charset = StandardCharsets.UTF_8;
             return utf8;
         } catch (CharacterCodingException notUtf8) {

@@ -32,8 +32,12 @@ public final class PageFormatDetector {
             return PageFormat.HF_DAILY_API_JSON;
         }
         boolean html = lowerHead.startsWith("<!doctype html") || lowerHead.contains("<html") || type.contains("html");
-        if (!html && (lowerHead.startsWith("<?xml") || lowerHead.startsWith("<feed") || lowerHead.startsWith("<rss")
-                || lowerHead.startsWith("<rdf") || type.contains("xml"))) {
+        if (!html
+                && (lowerHead.startsWith("<?xml")
+                        || lowerHead.startsWith("<feed")
+                        || lowerHead.startsWith("<rss")
+                        || lowerHead.startsWith("<rdf")
+                        || type.contains("xml"))) {
             return xmlFormat(lowerHead, type);
         }
         if (html) {
@@ -60,11 +64,15 @@ public final class PageFormatDetector {
     }
 
     private static PageFormat htmlFormat(String text, String uri) throws UnparseablePageException {
-        if (uri.contains("arxiv.org/list/") || text.contains("id='articles'") || text.contains("id=\"articles\"")
-                || text.contains("class=\"list-title") || text.contains("class='list-title")) {
+        if (uri.contains("arxiv.org/list/")
+                || text.contains("id='articles'")
+                || text.contains("id=\"articles\"")
+                || text.contains("class=\"list-title")
+                || text.contains("class='list-title")) {
             return PageFormat.ARXIV_LISTING_HTML;
         }
-        if (uri.contains("arxiv.org/abs/") || text.contains("citation_arxiv_id")
+        if (uri.contains("arxiv.org/abs/")
+                || text.contains("citation_arxiv_id")
                 || text.contains("class=\"abstract mathjax\"")) {
             return PageFormat.ARXIV_ABS_HTML;
         }

@@ -140,9 +140,23 @@ public record ParsedPaper(
         }
 
         public ParsedPaper build() {
-            String primary = primaryCategory != null ? primaryCategory : categories.isEmpty() ? null : categories.get(0);
-            return new ParsedPaper(title, abstractText, authors, arxivId, arxivVersion, primary, categories,
-                    publishedAt, digestDate, announcedOn, announceType, upvotes, commentCount, links);
+            String primary =
+                    primaryCategory != null ? primaryCategory : categories.isEmpty() ? null : categories.get(0);
+            return new ParsedPaper(
+                    title,
+                    abstractText,
+                    authors,
+                    arxivId,
+                    arxivVersion,
+                    primary,
+                    categories,
+                    publishedAt,
+                    digestDate,
+                    announcedOn,
+                    announceType,
+                    upvotes,
+                    commentCount,
+                    links);
         }
     }
 }

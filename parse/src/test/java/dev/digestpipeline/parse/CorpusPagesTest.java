@@ -1,11 +1,12 @@
 package dev.digestpipeline.parse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.digestpipeline.parse.arxiv.ArxivIds;
 import dev.digestpipeline.parse.hf.DailyPapersApiParser;
 import dev.digestpipeline.parse.hf.DailyPapersTextParser;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,9 +85,18 @@ class CorpusPagesTest {
         Document xml = Jsoup.parse(Files.readString(file), "", Parser.xmlParser());
         PageParse parse = parse(file, "arxiv-atom");
         assertEquals(7, parse.papers().size());
-        assertEquals(xml.select("entry > id").eachText().stream().map(ArxivIds::normalize).toList(), ids(parse));
-        assertEquals(xml.select("entry > title").eachText().stream().map(CorpusPagesTest::folded).toList(), titles(parse));
-        assertEquals(xml.select("entry > arxiv|announce_type").eachText(),
+        assertEquals(
+                xml.select("entry > id").eachText().stream()
+                        .map(ArxivIds::normalize)
+                        .toList(),
+                ids(parse));
+        assertEquals(
+                xml.select("entry > title").eachText().stream()
+                        .map(CorpusPagesTest::folded)
+                        .toList(),
+                titles(parse));
+        assertEquals(
+                xml.select("entry > arxiv|announce_type").eachText(),
                 parse.papers().stream().map(ParsedPaper::announceType).toList());
     }
 
@@ -96,9 +106,18 @@ class CorpusPagesTest {
         Document xml = Jsoup.parse(Files.readString(file), "", Parser.xmlParser());
         PageParse parse = parse(file, "arxiv-atom");
         assertEquals(10, parse.papers().size());
-        assertEquals(xml.select("entry > id").eachText().stream().map(ArxivIds::normalize).toList(), ids(parse));
-        assertEquals(xml.select("entry > title").eachText().stream().map(CorpusPagesTest::folded).toList(), titles(parse));
-        assertEquals(xml.select("entry > arxiv|primary_category").eachAttr("term"),
+        assertEquals(
+                xml.select("entry > id").eachText().stream()
+                        .map(ArxivIds::normalize)
+                        .toList(),
+                ids(parse));
+        assertEquals(
+                xml.select("entry > title").eachText().stream()
+                        .map(CorpusPagesTest::folded)
+                        .toList(),
+                titles(parse));
+        assertEquals(
+                xml.select("entry > arxiv|primary_category").eachAttr("term"),
                 parse.papers().stream().map(ParsedPaper::primaryCategory).toList());
     }
 

@@ -3,12 +3,13 @@ package dev.digestpipeline.schemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import java.util.Locale;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -29,15 +30,19 @@ class SchemaEvolutionTest {
     void everySchemaIsBackwardCompatibleWithItsLastRelease() throws IOException {
         Path release = lastRelease();
         try (Stream<Path> files = Files.list(release)) {
-            List<Path> released = files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList();
+            List<Path> released =
+                    files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList();
             assertFalse(released.isEmpty(), "no schemas in " + release);
             for (Path old : released) {
                 Path now = CURRENT.resolve(old.getFileName());
-                assertTrue(Files.exists(now), old.getFileName() + " was released in " + release
-                        + " but is gone from " + CURRENT + "; topics still hold records written with it");
-                String problems = incompatibilities(new Schema.Parser().parse(now.toFile()),
-                        new Schema.Parser().parse(old.toFile()));
-                assertEquals("", problems, now + " cannot read records written with " + old + " (BACKWARD):\n" + problems);
+                assertTrue(
+                        Files.exists(now),
+                        old.getFileName() + " was released in " + release + " but is gone from " + CURRENT
+                                + "; topics still hold records written with it");
+                String problems = incompatibilities(
+                        new Schema.Parser().parse(now.toFile()), new Schema.Parser().parse(old.toFile()));
+                assertEquals(
+                        "", problems, now + " cannot read records written with " + old + " (BACKWARD):\n" + problems);
             }
         }
     }

@@ -13,15 +13,13 @@ final class AliasedIndex {
     private AliasedIndex() {}
 
     static void ensure(ElasticsearchClient client, String alias, TypeMapping mapping) throws IOException {
-        client.indices().putIndexTemplate(t -> t
-                .name(alias + "-template")
-                .indexPatterns(alias + "-*")
-                .template(tm -> tm
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(mapping)));
+        client.indices()
+                .putIndexTemplate(t -> t.name(alias + "-template")
+                        .indexPatterns(alias + "-*")
+                        .template(tm -> tm.settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                                .mappings(mapping)));
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            client.indices().create(c -> c.index(alias + "-000001")
-                    .aliases(alias, a -> a.isWriteIndex(true)));
+            client.indices().create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
         } else {
             // an index made by an older release gets the fields added since (adding fields is always allowed)
             client.indices().putMapping(m -> m.index(alias).properties(mapping.properties()));

@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.common.kafka.DeadLetters;
+import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +53,14 @@ public final class DigestIndexer implements Runnable {
     private final LongAdder deadLettered = new LongAdder();
     private volatile RuntimeException failure;
 
-    public DigestIndexer(Consumer<byte[], byte[]> consumer, Deserializer<Paper> papers, Deserializer<TagTrend> trends,
-                         ElasticsearchClient client, Producer<String, DeadLetter> deadLetters, SinkConfig config,
-                         Clock clock) {
+    public DigestIndexer(
+            Consumer<byte[], byte[]> consumer,
+            Deserializer<Paper> papers,
+            Deserializer<TagTrend> trends,
+            ElasticsearchClient client,
+            Producer<String, DeadLetter> deadLetters,
+            SinkConfig config,
+            Clock clock) {
         this.consumer = consumer;
         this.papers = papers;
         this.trends = trends;
@@ -77,8 +82,10 @@ public final class DigestIndexer implements Runnable {
 
     @Override
     public void run() {
-        consumer.subscribe(config.trendsTopic().isEmpty() ? List.of(config.papersTopic())
-                : List.of(config.papersTopic(), config.trendsTopic()));
+        consumer.subscribe(
+                config.trendsTopic().isEmpty()
+                        ? List.of(config.papersTopic())
+                        : List.of(config.papersTopic(), config.trendsTopic()));
         long nextSummary = System.nanoTime() + config.summaryInterval().toNanos();
         try {
             while (running.get()) {
@@ -131,8 +138,10 @@ public final class DigestIndexer implements Runnable {
                 return false;
             }
             try {
-                List<BulkOperation> ops = docs.stream().map(d -> BulkOperation.of(b -> b.index(i -> i
-                        .index(d.alias()).id(d.id()).document(d.document())))).toList();
+                List<BulkOperation> ops = docs.stream()
+                        .map(d -> BulkOperation.of(
+                                b -> b.index(i -> i.index(d.alias()).id(d.id()).document(d.document()))))
+                        .toList();
                 BulkResponse response = client.bulk(b -> b.operations(ops));
                 List<Indexable> retry = new ArrayList<>();
                 // the items answer the operations in order
@@ -145,13 +154,21 @@ public final class DigestIndexer implements Runnable {
                     } else if (item.status() == 429 || item.status() >= 500) {
                         retry.add(doc);
                     } else {
-                        sent.add(deadLetter(doc.record(), STAGE_INDEX, "Elasticsearch refused the document: "
-                                + item.error().type() + ": " + item.error().reason()));
+                        sent.add(deadLetter(
+                                doc.record(),
+                                STAGE_INDEX,
+                                "Elasticsearch refused the document: "
+                                        + item.error().type() + ": "
+                                        + item.error().reason()));
                     }
                 }
                 docs = retry;
             } catch (Exception e) {
-                log.warn("bulk request of {} documents failed, retrying in {} ms: {}", docs.size(), backoff, e.toString());
+                log.warn(
+                        "bulk request of {} documents failed, retrying in {} ms: {}",
+                        docs.size(),
+                        backoff,
+                        e.toString());
             }
             if (!docs.isEmpty()) {
                 sleep(backoff);
@@ -172,7 +189,8 @@ public final class DigestIndexer implements Runnable {
     private Indexable toDocument(ConsumerRecord<byte[], byte[]> record) {
         if (record.topic().equals(config.papersTopic())) {
             Paper paper = read(papers, "Paper", record);
-            return paper == null ? null
+            return paper == null
+                    ? null
                     : new Indexable(record, config.alias(), paper.getPaperId(), PaperDocument.of(paper));
         }
         TagTrend trend = read(trends, "TagTrend", record);
@@ -195,8 +213,15 @@ public final class DigestIndexer implements Runnable {
         deadLettered.increment();
         String key = record.key() == null ? "(no key)" : new String(record.key(), StandardCharsets.UTF_8);
         log.warn("record {} of {} dead-lettered ({}): {}", key, record.topic(), stage, reason);
-        DeadLetter letter = DeadLetters.of(stage, reason, record.topic(), record.partition(), record.offset(),
-                record.key(), record.value(), clock.instant());
+        DeadLetter letter = DeadLetters.of(
+                stage,
+                reason,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                clock.instant());
         return deadLetters.send(new ProducerRecord<>(config.deadLetterTopic(), key, letter));
     }
 

@@ -55,16 +55,29 @@ public record PaperDocument(
                 text(paper.getAnnouncedOn()),
                 paper.getAnnounceType(),
                 List.copyOf(paper.getSourcePages()),
-                paper.getSightings().stream().map(s -> new SightingField(s.getPageUri(), s.getPosition(),
-                        text(s.getDigestDate()), text(s.getSeenAt()))).toList(),
+                paper.getSightings().stream()
+                        .map(s -> new SightingField(
+                                s.getPageUri(), s.getPosition(), text(s.getDigestDate()), text(s.getSeenAt())))
+                        .toList(),
                 paper.getPageKind(),
-                paper.getLinks().stream().map(l -> new LinkField(l.getKind(), l.getUrl(), l.getRepo())).toList(),
-                paper.getLinks().stream().map(l -> l.getKind()).distinct().sorted().toList(),
-                paper.getLinks().stream().map(l -> l.getRepo()).filter(r -> r != null).distinct().toList(),
+                paper.getLinks().stream()
+                        .map(l -> new LinkField(l.getKind(), l.getUrl(), l.getRepo()))
+                        .toList(),
+                paper.getLinks().stream()
+                        .map(l -> l.getKind())
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                paper.getLinks().stream()
+                        .map(l -> l.getRepo())
+                        .filter(r -> r != null)
+                        .distinct()
+                        .toList(),
                 paper.getUpvotes(),
                 paper.getCommentCount(),
                 paper.getTags().stream().map(t -> t.getName()).toList(),
-                paper.getTags().stream().map(t -> new TagScore(t.getName(), t.getScore(), List.copyOf(t.getEvidence())))
+                paper.getTags().stream()
+                        .map(t -> new TagScore(t.getName(), t.getScore(), List.copyOf(t.getEvidence())))
                         .toList(),
                 List.copyOf(paper.getModelSizes()),
                 List.copyOf(paper.getComputeBudgets()),

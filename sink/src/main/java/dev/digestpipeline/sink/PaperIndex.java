@@ -7,8 +7,7 @@ public final class PaperIndex {
     private PaperIndex() {}
 
     static TypeMapping mapping() {
-        return TypeMapping.of(m -> m
-                .dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+        return TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                 .properties("paperId", p -> p.keyword(k -> k))
                 .properties("arxivId", p -> p.keyword(k -> k))
                 .properties("arxivVersion", p -> p.integer(i -> i))
@@ -24,25 +23,28 @@ public final class PaperIndex {
                 .properties("announceType", p -> p.keyword(k -> k))
                 .properties("parsedAt", p -> p.date(d -> d))
                 .properties("sourcePages", p -> p.keyword(k -> k))
-                .properties("sightings", p -> p.object(o -> o
-                        .properties("pageUri", k -> k.keyword(x -> x))
-                        .properties("position", i -> i.integer(x -> x))
-                        .properties("digestDate", d -> d.date(x -> x.format("strict_date")))
-                        .properties("seenAt", d -> d.date(x -> x))))
+                .properties(
+                        "sightings",
+                        p -> p.object(o -> o.properties("pageUri", k -> k.keyword(x -> x))
+                                .properties("position", i -> i.integer(x -> x))
+                                .properties("digestDate", d -> d.date(x -> x.format("strict_date")))
+                                .properties("seenAt", d -> d.date(x -> x))))
                 .properties("pageKind", p -> p.keyword(k -> k))
-                .properties("links", p -> p.object(o -> o
-                        .properties("kind", k -> k.keyword(x -> x))
-                        .properties("url", u -> u.keyword(x -> x))
-                        .properties("repo", u -> u.keyword(x -> x))))
+                .properties(
+                        "links",
+                        p -> p.object(o -> o.properties("kind", k -> k.keyword(x -> x))
+                                .properties("url", u -> u.keyword(x -> x))
+                                .properties("repo", u -> u.keyword(x -> x))))
                 .properties("linkKinds", p -> p.keyword(k -> k))
                 .properties("repos", p -> p.keyword(k -> k))
                 .properties("upvotes", p -> p.integer(i -> i))
                 .properties("commentCount", p -> p.integer(i -> i))
                 .properties("tags", p -> p.keyword(k -> k))
-                .properties("tagScores", p -> p.object(o -> o
-                        .properties("name", k -> k.keyword(x -> x))
-                        .properties("score", s -> s.float_(x -> x))
-                        .properties("evidence", k -> k.keyword(x -> x))))
+                .properties(
+                        "tagScores",
+                        p -> p.object(o -> o.properties("name", k -> k.keyword(x -> x))
+                                .properties("score", s -> s.float_(x -> x))
+                                .properties("evidence", k -> k.keyword(x -> x))))
                 .properties("modelSizes", p -> p.keyword(k -> k))
                 .properties("computeBudgets", p -> p.keyword(k -> k))
                 .properties("contextLengths", p -> p.keyword(k -> k)));

@@ -1,19 +1,18 @@
 package dev.digestpipeline.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.schemas.TagTrend;
-import dev.digestpipeline.common.kafka.TopicAdmin;
-import dev.digestpipeline.common.kafka.Topics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,11 +49,12 @@ public final class SinkApp implements AutoCloseable {
         this.papers = RegistrySerdes.valueSerde(config.registryUrl());
         this.trends = RegistrySerdes.valueSerde(config.registryUrl());
         Serde<DeadLetter> deadLetterSerde = RegistrySerdes.valueSerde(config.registryUrl());
-        this.deadLetters = new KafkaProducer<>(producerProperties(config), new StringSerializer(), deadLetterSerde.serializer());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.indexer = new DigestIndexer(consumer, papers.deserializer(), trends.deserializer(), client, deadLetters,
-                config, Clock.systemUTC());
+        this.deadLetters =
+                new KafkaProducer<>(producerProperties(config), new StringSerializer(), deadLetterSerde.serializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.indexer = new DigestIndexer(
+                consumer, papers.deserializer(), trends.deserializer(), client, deadLetters, config, Clock.systemUTC());
         this.thread = new Thread(indexer, "sink-indexer");
     }
 
@@ -82,9 +82,15 @@ public final class SinkApp implements AutoCloseable {
     }
 
     static void createTopics(SinkConfig config) {
-        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(Topics.PAPERS_DLQ.newTopic(
-                config.deadLetterTopic(), 1, (short) 1, null,
-                Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
+        TopicAdmin.ensure(
+                config.bootstrapServers(),
+                config.kafka(),
+                List.of(Topics.PAPERS_DLQ.newTopic(
+                        config.deadLetterTopic(),
+                        1,
+                        (short) 1,
+                        null,
+                        Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
     }
 
     public void start() {

@@ -31,19 +31,29 @@ public record SinkConfig(
 
     static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
     static final Setting TOPIC_PAPERS = Setting.text("topic.papers", Topics.PAPERS.name(), "papers topic read");
-    static final Setting TOPIC_TRENDS = Setting.text("topic.trends", Topics.TRENDS.name(),
-            "trends topic read; blank: trends are not indexed");
-    static final Setting TOPIC_PAPERS_DLQ = Setting.text("topic.papers.dlq", Topics.PAPERS_DLQ.name(),
-            "where records that cannot be read or indexed go");
+    static final Setting TOPIC_TRENDS =
+            Setting.text("topic.trends", Topics.TRENDS.name(), "trends topic read; blank: trends are not indexed");
+    static final Setting TOPIC_PAPERS_DLQ = Setting.text(
+            "topic.papers.dlq", Topics.PAPERS_DLQ.name(), "where records that cannot be read or indexed go");
     static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
     static final Setting TRENDS_ALIAS = Setting.text("index.trends.alias", "trends", "alias of the trends index");
     static final Setting BATCH_SIZE = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
     static final Setting POLL_TIMEOUT = Setting.duration("poll.timeout", "500ms", "longest wait for records per poll");
 
     /** Every setting of the sink, in the order --help lists them. */
-    public static final SettingSet SETTINGS = SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, ELASTICSEARCH_URL,
-            GROUP_ID, TOPIC_PAPERS, TOPIC_TRENDS, TOPIC_PAPERS_DLQ, INDEX_ALIAS, TRENDS_ALIAS, BATCH_SIZE,
-            POLL_TIMEOUT, SUMMARY_INTERVAL);
+    public static final SettingSet SETTINGS = SettingSet.of(
+            BOOTSTRAP_SERVERS,
+            REGISTRY_URL,
+            ELASTICSEARCH_URL,
+            GROUP_ID,
+            TOPIC_PAPERS,
+            TOPIC_TRENDS,
+            TOPIC_PAPERS_DLQ,
+            INDEX_ALIAS,
+            TRENDS_ALIAS,
+            BATCH_SIZE,
+            POLL_TIMEOUT,
+            SUMMARY_INTERVAL);
 
     public static SinkConfig from(AppSettings settings) {
         return new SinkConfig(

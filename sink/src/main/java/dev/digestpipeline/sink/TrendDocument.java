@@ -18,8 +18,13 @@ public record TrendDocument(
     public static TrendDocument of(TagTrend trend) {
         String tag = trend.getTag();
         int slash = tag.indexOf('/');
-        return new TrendDocument(tag, slash < 0 ? tag : tag.substring(0, slash), trend.getGranularity(),
-                trend.getWindowStart().toString(), trend.getWindowEnd().toString(), trend.getDistinctPapers(),
+        return new TrendDocument(
+                tag,
+                slash < 0 ? tag : tag.substring(0, slash),
+                trend.getGranularity(),
+                trend.getWindowStart().toString(),
+                trend.getWindowEnd().toString(),
+                trend.getDistinctPapers(),
                 trend.getFinal$());
     }
 

@@ -8,8 +8,7 @@ public final class TrendIndex {
     private TrendIndex() {}
 
     static TypeMapping mapping() {
-        return TypeMapping.of(m -> m
-                .dynamic(DynamicMapping.Strict)
+        return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .properties("tag", p -> p.keyword(k -> k))
                 .properties("area", p -> p.keyword(k -> k))
                 .properties("granularity", p -> p.keyword(k -> k))

@@ -1,9 +1,8 @@
 package dev.digestpipeline.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.digestpipeline.common.settings.AppSettings;
+
 import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.schemas.Paper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,14 +45,21 @@ class DigestIndexerTest {
     };
     private final MockProducer<String, DeadLetter> deadLetters =
             new MockProducer<>(true, null, new StringSerializer(), (topic, letter) -> new byte[0]);
-    private final DigestIndexer indexer = new DigestIndexer(consumer, unreadable(), unreadable(), null, deadLetters, CONFIG,
+    private final DigestIndexer indexer = new DigestIndexer(
+            consumer,
+            unreadable(),
+            unreadable(),
+            null,
+            deadLetters,
+            CONFIG,
             Clock.fixed(Instant.parse("2025-08-20T10:00:00Z"), ZoneOffset.UTC));
 
     private void deliverPoisonAtOffset7(TopicPartition partition) {
         consumer.updateBeginningOffsets(Map.of(partition, 7L));
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(partition));
-            consumer.addRecord(new ConsumerRecord<>(partition.topic(), 0, 7, "p-1".getBytes(StandardCharsets.UTF_8), POISON));
+            consumer.addRecord(
+                    new ConsumerRecord<>(partition.topic(), 0, 7, "p-1".getBytes(StandardCharsets.UTF_8), POISON));
         });
         consumer.schedulePollTask(indexer::stop);
     }
@@ -65,10 +70,23 @@ class DigestIndexerTest {
         indexer.run();
         assertEquals(1, deadLetters.history().size());
         DeadLetter letter = deadLetters.history().get(0).value();
-        assertEquals(List.of("p-1", CONFIG.deadLetterTopic(), "sink-deserialize",
-                        "value is not a Paper the registry knows: magic byte 0x6e is not 0", CONFIG.papersTopic(), 0, 7L),
-                List.of(deadLetters.history().get(0).key(), deadLetters.history().get(0).topic(), letter.getStage(),
-                        letter.getReason(), letter.getSourceTopic(), letter.getSourcePartition(), letter.getSourceOffset()));
+        assertEquals(
+                List.of(
+                        "p-1",
+                        CONFIG.deadLetterTopic(),
+                        "sink-deserialize",
+                        "value is not a Paper the registry knows: magic byte 0x6e is not 0",
+                        CONFIG.papersTopic(),
+                        0,
+                        7L),
+                List.of(
+                        deadLetters.history().get(0).key(),
+                        deadLetters.history().get(0).topic(),
+                        letter.getStage(),
+                        letter.getReason(),
+                        letter.getSourceTopic(),
+                        letter.getSourcePartition(),
+                        letter.getSourceOffset()));
         assertEquals(ByteBuffer.wrap(POISON), letter.getOriginalValue());
         assertEquals(List.of(Map.of(PAPERS, new OffsetAndMetadata(8))), commits);
         assertEquals(1, indexer.deadLettered());
@@ -89,7 +107,8 @@ class DigestIndexerTest {
         deliverPoisonAtOffset7(TRENDS);
         indexer.run();
         DeadLetter letter = deadLetters.history().get(0).value();
-        assertEquals(List.of("value is not a TagTrend the registry knows: magic byte 0x6e is not 0", CONFIG.trendsTopic()),
+        assertEquals(
+                List.of("value is not a TagTrend the registry knows: magic byte 0x6e is not 0", CONFIG.trendsTopic()),
                 List.of(letter.getReason(), letter.getSourceTopic()));
         assertEquals(List.of(Map.of(TRENDS, new OffsetAndMetadata(8))), commits);
     }

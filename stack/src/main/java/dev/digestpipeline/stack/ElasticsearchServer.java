@@ -41,7 +41,8 @@ final class ElasticsearchServer {
         if (Files.isSymbolicLink(link)) {
             return Files.readSymbolicLink(link);
         }
-        Path outside = Path.of("/var/tmp/digest-pipeline-es", shortHash(settings.dataDir().toString()));
+        Path outside = Path.of(
+                "/var/tmp/digest-pipeline-es", shortHash(settings.dataDir().toString()));
         Files.createDirectories(outside);
         Files.createDirectories(link.getParent());
         Files.deleteIfExists(link);
@@ -60,23 +61,28 @@ final class ElasticsearchServer {
         }
         Path config = Files.createDirectories(dir.resolve("config"));
         for (String file : List.of("jvm.options", "log4j2.properties")) {
-            Files.copy(settings.elasticsearchDist().resolve("config").resolve(file), config.resolve(file),
+            Files.copy(
+                    settings.elasticsearchDist().resolve("config").resolve(file),
+                    config.resolve(file),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(config.resolve("jvm.options.d"));
-        Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
-                "cluster.name: digest-pipeline",
-                "node.name: local",
-                "discovery.type: single-node",
-                "xpack.security.enabled: false",
-                "network.host: " + StackSettings.HOST,
-                "http.port: " + settings.elasticsearchPort(),
-                "transport.port: " + settings.elasticsearchTransportPort(),
-                "path.data: " + Files.createDirectories(dir.resolve("data")),
-                "path.logs: " + Files.createDirectories(dir.resolve("logs")),
-                // a nearly full disk must not turn the local index read-only
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                ""));
+        Files.writeString(
+                config.resolve("elasticsearch.yml"),
+                String.join(
+                        "\n",
+                        "cluster.name: digest-pipeline",
+                        "node.name: local",
+                        "discovery.type: single-node",
+                        "xpack.security.enabled: false",
+                        "network.host: " + StackSettings.HOST,
+                        "http.port: " + settings.elasticsearchPort(),
+                        "transport.port: " + settings.elasticsearchTransportPort(),
+                        "path.data: " + Files.createDirectories(dir.resolve("data")),
+                        "path.logs: " + Files.createDirectories(dir.resolve("logs")),
+                        // a nearly full disk must not turn the local index read-only
+                        "cluster.routing.allocation.disk.threshold_enabled: false",
+                        ""));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path pidFile = dir.resolve("elasticsearch.pid");
         Files.deleteIfExists(pidFile);
@@ -104,26 +110,31 @@ final class ElasticsearchServer {
             throw new IOException("Elasticsearch failed to start (exit " + launcher.exitValue() + "):\n"
                     + Files.readString(launcherLog) + "\nLogs: " + dir.resolve("logs"));
         }
-        Files.writeString(settings.dataDir().resolve("elasticsearch.pid"),
+        Files.writeString(
+                settings.dataDir().resolve("elasticsearch.pid"),
                 Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
         return ServerProcess.adopt("elasticsearch", pidFile, dir.resolve("logs/digest-pipeline.log"));
     }
 
     private Process startLauncher(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.dataDir().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.dataDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         return builder.start();
     }
 
     void awaitReady(ServerProcess process, Instant deadline) throws InterruptedException {
-        Readiness.awaitHttpOk(process, settings.elasticsearchUrl()
-                + "/_cluster/health?wait_for_status=yellow&timeout=2s", deadline);
+        Readiness.awaitHttpOk(
+                process, settings.elasticsearchUrl() + "/_cluster/health?wait_for_status=yellow&timeout=2s", deadline);
     }
 
     private static void ensureServiceUser() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u", SERVICE_USER).redirectErrorStream(true).start();
+        Process id = new ProcessBuilder("id", "-u", SERVICE_USER)
+                .redirectErrorStream(true)
+                .start();
         id.getInputStream().readAllBytes();
         if (id.waitFor() == 0) {
             return;

@@ -17,7 +17,10 @@ public final class JavaRuntimes {
     public static final int SERVER_MIN_FEATURE = 21;
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
     private static final List<Path> JVM_FOLDERS = List.of(
-            Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"), Path.of("/opt"),
+            Path.of("/usr/lib/jvm"),
+            Path.of("/usr/java"),
+            Path.of("/opt/java"),
+            Path.of("/opt"),
             Path.of(System.getProperty("user.home"), ".sdkman/candidates/java"),
             Path.of("/Library/Java/JavaVirtualMachines"));
 

@@ -44,13 +44,19 @@ final class KafkaBroker {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             format(config);
         }
-        return ServerProcess.start("kafka", command("kafka.Kafka", config.toString()), Map.of(), dir,
-                dir.resolve("server.log"), dir.resolve("kafka.pid"));
+        return ServerProcess.start(
+                "kafka",
+                command("kafka.Kafka", config.toString()),
+                Map.of(),
+                dir,
+                dir.resolve("server.log"),
+                dir.resolve("kafka.pid"));
     }
 
     private String serverProperties(Path logDirs) {
         String host = StackSettings.HOST;
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + settings.kafkaControllerPort(),
@@ -71,15 +77,22 @@ final class KafkaBroker {
                 // pages up to 16 MiB; the topic's own max.message.bytes is what ingest checks against
                 "message.max.bytes=16777216",
                 "replica.fetch.max.bytes=16777216",
-                "") ;
+                "");
     }
 
     private void format(Path config) throws IOException, InterruptedException {
         Path log = dir.resolve("format.log");
-        Process format = new ProcessBuilder(command("kafka.tools.StorageTool", "format", "-t",
-                Uuid.randomUuid().toString(), "-c", config.toString()))
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process format = new ProcessBuilder(command(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toString()))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
             format.destroyForcibly();
             throw new IOException("Formatting the Kafka log folder failed; see " + log + ":\n" + Files.readString(log));
@@ -89,9 +102,12 @@ final class KafkaBroker {
     private List<String> command(String mainClass, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 JavaRuntimes.javaExecutable(settings.serverJavaHome()).toString(),
-                "-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
+                "-Xms256m",
+                "-Xmx768m",
+                "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", settings.kafkaLibDir() + "/*",
+                "-cp",
+                settings.kafkaLibDir() + "/*",
                 mainClass));
         cmd.addAll(List.of(args));
         return cmd;
@@ -107,7 +123,10 @@ final class KafkaBroker {
             while (true) {
                 Readiness.requireAlive(process);
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception notYet) {

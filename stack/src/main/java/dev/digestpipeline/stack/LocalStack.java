@@ -34,17 +34,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts Kafka, the registry and Elasticsearch; on any failure stops what did start and throws. */
-    public static LocalStack start(StackSettings settings, Consumer<String> progress) throws IOException, InterruptedException {
+    public static LocalStack start(StackSettings settings, Consumer<String> progress)
+            throws IOException, InterruptedException {
         settings.requireDistributions();
         Optional<LocalStack> running = attach(settings.dataDir());
         if (running.isPresent()) {
-            throw new IllegalStateException("A stack is already running from " + settings.dataDir()
-                    + " (" + running.get().describe() + "). Use it, or stop it with './digest down'.");
+            throw new IllegalStateException("A stack is already running from " + settings.dataDir() + " ("
+                    + running.get().describe() + "). Use it, or stop it with './digest down'.");
         }
         Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", settings.kafkaPort());
         Ports.requireFree("Kafka controller", "DIGEST_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
         Ports.requireFree("schema registry", "DIGEST_REGISTRY_PORT", settings.registryPort());
-        Ports.requireFree("schema registry management", "DIGEST_REGISTRY_MANAGEMENT_PORT", settings.registryManagementPort());
+        Ports.requireFree(
+                "schema registry management", "DIGEST_REGISTRY_MANAGEMENT_PORT", settings.registryManagementPort());
         Ports.requireFree("Elasticsearch", "DIGEST_ES_PORT", settings.elasticsearchPort());
         Ports.requireFree("Elasticsearch transport", "DIGEST_ES_TRANSPORT_PORT", settings.elasticsearchTransportPort());
         Files.createDirectories(settings.dataDir());
@@ -55,13 +57,15 @@ public final class LocalStack implements AutoCloseable {
         SchemaRegistry registry = new SchemaRegistry(settings);
         ElasticsearchServer elasticsearch = new ElasticsearchServer(settings);
         CompletableFuture<ServerProcess> esStart = new CompletableFuture<>();
-        Thread esThread = new Thread(() -> {
-            try {
-                esStart.complete(elasticsearch.start());
-            } catch (Throwable e) {
-                esStart.completeExceptionally(e);
-            }
-        }, "elasticsearch-start");
+        Thread esThread = new Thread(
+                () -> {
+                    try {
+                        esStart.complete(elasticsearch.start());
+                    } catch (Throwable e) {
+                        esStart.completeExceptionally(e);
+                    }
+                },
+                "elasticsearch-start");
         try {
             progress.accept("starting Elasticsearch on " + settings.elasticsearchUrl());
             esThread.start();
@@ -102,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(settings.dataDir(), state);
     }
 
-    private static ServerProcess awaitStarted(CompletableFuture<ServerProcess> start) throws IOException, InterruptedException {
+    private static ServerProcess awaitStarted(CompletableFuture<ServerProcess> start)
+            throws IOException, InterruptedException {
         try {
             return start.get();
         } catch (ExecutionException e) {
@@ -143,7 +148,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     boolean isRunning(String server) {
-        return pid(server).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        return pid(server)
+                .flatMap(ProcessHandle::of)
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
     }
 
     Optional<Long> pid(String server) {
@@ -152,9 +160,18 @@ public final class LocalStack implements AutoCloseable {
 
     public String describe() {
         StringBuilder out = new StringBuilder();
-        out.append("kafka ").append(bootstrapServers()).append(" pid ").append(pid("kafka").orElse(-1L));
-        out.append(", registry ").append(registryUrl()).append(" pid ").append(pid("registry").orElse(-1L));
-        out.append(", elasticsearch ").append(elasticsearchUrl()).append(" pid ").append(pid("elasticsearch").orElse(-1L));
+        out.append("kafka ")
+                .append(bootstrapServers())
+                .append(" pid ")
+                .append(pid("kafka").orElse(-1L));
+        out.append(", registry ")
+                .append(registryUrl())
+                .append(" pid ")
+                .append(pid("registry").orElse(-1L));
+        out.append(", elasticsearch ")
+                .append(elasticsearchUrl())
+                .append(" pid ")
+                .append(pid("elasticsearch").orElse(-1L));
         return out.toString();
     }
 
@@ -171,7 +188,8 @@ public final class LocalStack implements AutoCloseable {
         Properties state = Files.isRegularFile(file) ? readState(file) : new Properties();
         // fall back to the PID files each server writes, for a stack whose start was interrupted
         for (String server : SERVERS) {
-            Optional<Long> pid = Optional.ofNullable(state.getProperty(server + ".pid")).map(Long::parseLong)
+            Optional<Long> pid = Optional.ofNullable(state.getProperty(server + ".pid"))
+                    .map(Long::parseLong)
                     .or(() -> ServerProcess.readPid(dataDir.resolve(pidFileOf(server))));
             pid.ifPresent(p -> {
                 if (ServerProcess.stop(p, KafkaBroker.stopGrace())) {

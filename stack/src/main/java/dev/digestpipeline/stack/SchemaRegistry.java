@@ -21,7 +21,8 @@ final class SchemaRegistry {
         Files.createDirectories(dir);
         List<String> command = List.of(
                 JavaRuntimes.javaExecutable(settings.serverJavaHome()).toString(),
-                "-Xms64m", "-Xmx384m",
+                "-Xms64m",
+                "-Xmx384m",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                 "-Dquarkus.http.host=" + StackSettings.HOST,
                 "-Dquarkus.http.port=" + settings.registryPort(),
@@ -31,9 +32,15 @@ final class SchemaRegistry {
                 "-Dapicurio.datasource.url=jdbc:h2:file:" + dir.resolve("h2/registry"),
                 "-Dapicurio.datasource.username=sa",
                 "-Dapicurio.datasource.password=sa",
-                "-jar", settings.registryDist().resolve("quarkus-run.jar").toString());
-        return ServerProcess.start("registry", command, Map.of(), settings.registryDist(),
-                dir.resolve("registry.log"), dir.resolve("registry.pid"));
+                "-jar",
+                settings.registryDist().resolve("quarkus-run.jar").toString());
+        return ServerProcess.start(
+                "registry",
+                command,
+                Map.of(),
+                settings.registryDist(),
+                dir.resolve("registry.log"),
+                dir.resolve("registry.pid"));
     }
 
     /** Ready when the health check answers; then every subject defaults to BACKWARD compatibility. */
@@ -41,8 +48,8 @@ final class SchemaRegistry {
         String base = "http://" + StackSettings.HOST + ":" + settings.registryManagementPort();
         Readiness.awaitHttpOk(process, base + "/health/ready", deadline);
         Readiness.awaitHttpOk(process, settings.registryUrl() + "/apis/ccompat/v7/subjects", deadline);
-        int status = Readiness.httpPut(settings.registryUrl() + "/apis/ccompat/v7/config",
-                "{\"compatibility\":\"BACKWARD\"}");
+        int status = Readiness.httpPut(
+                settings.registryUrl() + "/apis/ccompat/v7/config", "{\"compatibility\":\"BACKWARD\"}");
         if (status != 200) {
             throw new IOException("Setting BACKWARD compatibility on the registry answered HTTP " + status);
         }

@@ -22,8 +22,9 @@ public final class ServerProcess {
         this.logFile = logFile;
     }
 
-    public static ServerProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
-                                      Path logFile, Path pidFile) throws IOException {
+    public static ServerProcess start(
+            String name, List<String> command, Map<String, String> env, Path workDir, Path logFile, Path pidFile)
+            throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -45,7 +46,8 @@ public final class ServerProcess {
 
     public static Optional<Long> readPid(Path pidFile) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
+            return Optional.of(Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

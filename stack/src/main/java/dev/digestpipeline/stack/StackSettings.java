@@ -26,8 +26,14 @@ public record StackSettings(
     public static final String HOST = "127.0.0.1";
 
     public StackSettings {
-        for (int port : new int[] {kafkaPort, kafkaControllerPort, registryPort, registryManagementPort,
-                elasticsearchPort, elasticsearchTransportPort}) {
+        for (int port : new int[] {
+            kafkaPort,
+            kafkaControllerPort,
+            registryPort,
+            registryManagementPort,
+            elasticsearchPort,
+            elasticsearchTransportPort
+        }) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is outside 1-65535");
             }
@@ -36,7 +42,10 @@ public record StackSettings(
 
     /** Settings from the environment: DIGEST_HOME, DIGEST_STACK_DIR and one DIGEST_*_PORT per port. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
-        return new StackSettings(home(env), dataDir(env), JavaRuntimes.findServerJavaHome(env),
+        return new StackSettings(
+                home(env),
+                dataDir(env),
+                JavaRuntimes.findServerJavaHome(env),
                 port(env, "DIGEST_KAFKA_PORT", 9092),
                 port(env, "DIGEST_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "DIGEST_REGISTRY_PORT", 8081),
@@ -47,19 +56,31 @@ public record StackSettings(
 
     /** The checkout: DIGEST_HOME (the launcher sets it), else the digest.home property, else the working folder. */
     public static Path home(Map<String, String> env) {
-        return Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", "."))).toAbsolutePath().normalize();
+        return Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", ".")))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The stack's data folder: DIGEST_STACK_DIR, else .stack/local in the checkout. */
     public static Path dataDir(Map<String, String> env) {
-        return Path.of(env.getOrDefault("DIGEST_STACK_DIR", home(env).resolve(".stack/local").toString()))
-                .toAbsolutePath().normalize();
+        return Path.of(env.getOrDefault(
+                        "DIGEST_STACK_DIR", home(env).resolve(".stack/local").toString()))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The same stack on free ports in the given folder: what tests use, so runs never collide. */
     public StackSettings withFreePorts(Path newDataDir) {
-        return new StackSettings(home, newDataDir, serverJavaHome, Ports.freePort(), Ports.freePort(),
-                Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort());
+        return new StackSettings(
+                home,
+                newDataDir,
+                serverJavaHome,
+                Ports.freePort(),
+                Ports.freePort(),
+                Ports.freePort(),
+                Ports.freePort(),
+                Ports.freePort(),
+                Ports.freePort());
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -104,8 +125,11 @@ public record StackSettings(
 
     /** Checks that the build has unpacked the server distributions this launcher needs. */
     public void requireDistributions() {
-        for (Path required : new Path[] {kafkaLibDir(), registryDist().resolve("quarkus-run.jar"),
-                elasticsearchDist().resolve("bin/elasticsearch")}) {
+        for (Path required : new Path[] {
+            kafkaLibDir(),
+            registryDist().resolve("quarkus-run.jar"),
+            elasticsearchDist().resolve("bin/elasticsearch")
+        }) {
             if (!Files.exists(required)) {
                 throw new IllegalStateException("Missing " + required + ": build the project first "
                         + "('mvn -DskipTests install' in " + home + ", or any ./digest command).");

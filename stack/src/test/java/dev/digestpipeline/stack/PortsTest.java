@@ -3,6 +3,7 @@ package dev.digestpipeline.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,12 @@ class PortsTest {
     void takenPortIsReportedWithTheSettingThatMovesIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", port));
-            assertEquals("Port " + port + " on 127.0.0.1 (Kafka) is already taken. Stop what uses it ('./digest down' "
-                    + "if it is an earlier stack) or choose another port with DIGEST_KAFKA_PORT.", e.getMessage());
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class, () -> Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", port));
+            assertEquals(
+                    "Port " + port + " on 127.0.0.1 (Kafka) is already taken. Stop what uses it ('./digest down' "
+                            + "if it is an earlier stack) or choose another port with DIGEST_KAFKA_PORT.",
+                    e.getMessage());
         }
     }
 

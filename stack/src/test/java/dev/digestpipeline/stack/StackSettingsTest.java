@@ -2,6 +2,7 @@ package dev.digestpipeline.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StackSettingsTest {
     @Test
     void portsComeFromTheEnvironment(@TempDir Path home) {
-        StackSettings settings = StackSettings.fromEnvironment(Map.of("DIGEST_HOME", home.toString(),
-                "DIGEST_KAFKA_PORT", "19092", "DIGEST_ES_PORT", "19200"));
+        StackSettings settings = StackSettings.fromEnvironment(
+                Map.of("DIGEST_HOME", home.toString(), "DIGEST_KAFKA_PORT", "19092", "DIGEST_ES_PORT", "19200"));
         assertEquals("127.0.0.1:19092", settings.bootstrapServers());
         assertEquals("http://127.0.0.1:19200", settings.elasticsearchUrl());
         assertEquals("http://127.0.0.1:8081", settings.registryUrl());
@@ -21,7 +22,8 @@ class StackSettingsTest {
 
     @Test
     void portThatIsNotANumberIsAClearError(@TempDir Path home) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Map.of("DIGEST_HOME", home.toString(), "DIGEST_ES_PORT", "nine")));
         assertEquals("DIGEST_ES_PORT must be a port number, not 'nine'", e.getMessage());
     }

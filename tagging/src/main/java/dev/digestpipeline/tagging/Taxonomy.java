@@ -34,7 +34,8 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
         /** Whether this area is what the arXiv category means (exact code, or "archive.*"). */
         public boolean coversCategory(String category) {
             for (String c : categories) {
-                if (c.equals(category) || (c.endsWith(".*") && category.startsWith(c.substring(0, c.length() - 1)))
+                if (c.equals(category)
+                        || (c.endsWith(".*") && category.startsWith(c.substring(0, c.length() - 1)))
                         || (c.endsWith(".*") && category.equals(c.substring(0, c.length() - 2)))) {
                     return true;
                 }
@@ -124,7 +125,8 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
                 if (!trimmed.endsWith("]")) {
                     throw new IllegalArgumentException(where + "section header must end with ']'");
                 }
-                String[] header = trimmed.substring(1, trimmed.length() - 1).strip().split("\\s+");
+                String[] header =
+                        trimmed.substring(1, trimmed.length() - 1).strip().split("\\s+");
                 lastKey = null;
                 if (header.length == 1 && header[0].equals("settings")) {
                     inSettings = true;
@@ -150,8 +152,9 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
                     case "title-weight" -> titleWeight = number(value, where);
                     case "max-abstract-count" -> maxAbstractCount = (int) number(value, where);
                     case "min-share-of-top" -> minShareOfTop = number(value, where);
-                    default -> throw new IllegalArgumentException(where + "unknown setting '" + key
-                            + "' (known: title-weight, max-abstract-count, min-share-of-top)");
+                    default ->
+                        throw new IllegalArgumentException(where + "unknown setting '" + key
+                                + "' (known: title-weight, max-abstract-count, min-share-of-top)");
                 }
                 continue;
             }
@@ -175,7 +178,8 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
         String name = header[1].toLowerCase(Locale.ROOT);
         boolean topic = header[0].equals("topic");
         if (topic != (name.indexOf('/') > 0)) {
-            throw new IllegalArgumentException(where + (topic ? "a topic is named AREA/NAME" : "an area name has no '/'"));
+            throw new IllegalArgumentException(
+                    where + (topic ? "a topic is named AREA/NAME" : "an area name has no '/'"));
         }
         if (topic && !tags.containsKey(name.substring(0, name.indexOf('/')))) {
             throw new IllegalArgumentException(where + "topic " + name + " comes before its area is declared");
@@ -226,8 +230,9 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
                         }
                     }
                 }
-                default -> throw new IllegalArgumentException(where + "unknown key '" + key
-                        + "' (known: min-score, categories, phrases)");
+                default ->
+                    throw new IllegalArgumentException(
+                            where + "unknown key '" + key + "' (known: min-score, categories, phrases)");
             }
         }
 
@@ -236,7 +241,9 @@ public record Taxonomy(double titleWeight, int maxAbstractCount, double minShare
             if (colon < 0) {
                 return new Phrase(item, 1.0);
             }
-            return new Phrase(item.substring(0, colon).strip(), number(item.substring(colon + 1).strip(), where));
+            return new Phrase(
+                    item.substring(0, colon).strip(),
+                    number(item.substring(colon + 1).strip(), where));
         }
 
         Tag build(String source) {

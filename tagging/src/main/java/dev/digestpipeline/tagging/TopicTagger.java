@@ -132,7 +132,9 @@ public final class TopicTagger {
     @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
     private record Scores(double[] scores, Set<String>[] evidence) {
         ScoredTag tag(List<Taxonomy.Tag> tags, int t) {
-            return new ScoredTag(tags.get(t).name(), Math.round(scores[t] * 100) / 100.0,
+            return new ScoredTag(
+                    tags.get(t).name(),
+                    Math.round(scores[t] * 100) / 100.0,
                     evidence[t] == null ? List.of() : List.copyOf(evidence[t]));
         }
     }

@@ -24,7 +24,8 @@ public final class WordStems {
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
             boolean ascii = c < 128;
-            boolean wordChar = ascii ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean wordChar = ascii
+                    ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     : Character.isLetterOrDigit(c);
             if (wordChar) {
                 if (length == word.length) {
@@ -50,7 +51,10 @@ public final class WordStems {
         if (n > 4 && endsWith(w, n, "ies")) {
             w[n - 3] = 'y';
             n -= 2;
-        } else if (endsWith(w, n, "sses") || endsWith(w, n, "ches") || endsWith(w, n, "shes") || endsWith(w, n, "xes")) {
+        } else if (endsWith(w, n, "sses")
+                || endsWith(w, n, "ches")
+                || endsWith(w, n, "shes")
+                || endsWith(w, n, "xes")) {
             n -= 2;
         } else if (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
             n -= 1;

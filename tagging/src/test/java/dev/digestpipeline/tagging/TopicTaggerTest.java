@@ -2,6 +2,7 @@ package dev.digestpipeline.tagging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TopicTaggerTest {
     private static TopicTagger tagger(String taxonomy) throws IOException {
-        return new TopicTagger(Taxonomy.read(new ByteArrayInputStream(taxonomy.getBytes(StandardCharsets.UTF_8)), "test"));
+        return new TopicTagger(
+                Taxonomy.read(new ByteArrayInputStream(taxonomy.getBytes(StandardCharsets.UTF_8)), "test"));
     }
 
     private static final String SMALL = """
@@ -28,16 +30,19 @@ class TopicTaggerTest {
 
     @Test
     void titleWeighsMoreThanAbstractAndAbstractCountsAreCapped() throws Exception {
-        assertEquals(List.of(new TopicTagger.ScoredTag("vision", 4.0, List.of("image"))),
+        assertEquals(
+                List.of(new TopicTagger.ScoredTag("vision", 4.0, List.of("image"))),
                 tagger(SMALL).tag("Images", "image image image image"));
     }
 
     @Test
     void pluralsInflectionsAndHyphenSpaceVariantsMatch() throws Exception {
         TopicTagger tagger = tagger(SMALL);
-        assertEquals(List.of(new TopicTagger.ScoredTag("vision", 3.0, List.of("end-to-end", "multi-modal"))),
+        assertEquals(
+                List.of(new TopicTagger.ScoredTag("vision", 3.0, List.of("end-to-end", "multi-modal"))),
                 tagger.tag(null, "an end to end multimodal system"));
-        assertEquals(List.of(new TopicTagger.ScoredTag("vision/generation", 6.0, List.of("diffusion model"))),
+        assertEquals(
+                List.of(new TopicTagger.ScoredTag("vision/generation", 6.0, List.of("diffusion model"))),
                 tagger.tag("Diffusion Models", null));
     }
 
@@ -48,18 +53,21 @@ class TopicTaggerTest {
 
     @Test
     void categoriesSetTheAreasTheyMapAndTextStillGivesTopics() throws Exception {
-        assertEquals(List.of(new TopicTagger.ScoredTag("vision", 10.0, List.of("category:cs.CV")),
+        assertEquals(
+                List.of(
+                        new TopicTagger.ScoredTag("vision", 10.0, List.of("category:cs.CV")),
                         new TopicTagger.ScoredTag("vision/generation", 3.0, List.of("diffusion model"))),
                 tagger(SMALL).tag("Sampling", "a diffusion model", List.of("cs.CV", "cs.LG")));
         // a category the taxonomy does not map leaves the areas to the text
-        assertEquals(List.of(new TopicTagger.ScoredTag("vision", 3.0, List.of("image"))),
+        assertEquals(
+                List.of(new TopicTagger.ScoredTag("vision", 3.0, List.of("image"))),
                 tagger(SMALL).tag("Images", "image", List.of("cs.CL")));
     }
 
     @Test
     void taxonomyErrorsNameTheLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> tagger("[area vision]\nphrases = image:heavy\n"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> tagger("[area vision]\nphrases = image:heavy\n"));
         assertEquals("test line 2: 'heavy' is not a number", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> tagger("[topic vision/generation]\nphrases = gan\n"));
         assertEquals("test line 1: topic vision/generation comes before its area is declared", e.getMessage());
@@ -69,12 +77,35 @@ class TopicTaggerTest {
 
     @Test
     void bundledTaxonomyHasTheAreasAndTopicsUsersAskFor() {
-        List<String> names = Taxonomy.bundled().tags().stream().map(Taxonomy.Tag::name).toList();
-        assertEquals(true, names.containsAll(List.of("language", "vision", "speech", "robotics", "learning-theory",
-                "systems", "ir", "medicine", "science", "language/llm", "vision/multimodal", "language/long-context",
-                "ir/retrieval-embeddings", "systems/compression", "systems/moe-lora", "language/instruction-tuning",
-                "language/agents", "systems/distributed-training", "ml/federated-learning",
-                "robotics/autonomous-driving", "vision/medical-imaging", "science/climate", "language/code",
-                "ml/benchmarks")), names.toString());
+        List<String> names =
+                Taxonomy.bundled().tags().stream().map(Taxonomy.Tag::name).toList();
+        assertEquals(
+                true,
+                names.containsAll(List.of(
+                        "language",
+                        "vision",
+                        "speech",
+                        "robotics",
+                        "learning-theory",
+                        "systems",
+                        "ir",
+                        "medicine",
+                        "science",
+                        "language/llm",
+                        "vision/multimodal",
+                        "language/long-context",
+                        "ir/retrieval-embeddings",
+                        "systems/compression",
+                        "systems/moe-lora",
+                        "language/instruction-tuning",
+                        "language/agents",
+                        "systems/distributed-training",
+                        "ml/federated-learning",
+                        "robotics/autonomous-driving",
+                        "vision/medical-imaging",
+                        "science/climate",
+                        "language/code",
+                        "ml/benchmarks")),
+                names.toString());
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * With {@code DIGEST_TEST_STACK_DIR} naming a running stack, tests use it and leave it running.
  */
 public final class LocalStackExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalStackExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -33,7 +34,8 @@ public final class LocalStackExtension implements ParameterResolver {
 
     /** The stack of this test JVM, started on first use. */
     public static LocalStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(TestStack.class, k -> TestStack.startOrAttach(System.getenv()), TestStack.class)
                 .stack;
     }
@@ -52,13 +54,16 @@ public final class LocalStackExtension implements ParameterResolver {
         static TestStack startOrAttach(Map<String, String> env) {
             String dir = env.get("DIGEST_TEST_STACK_DIR");
             if (dir != null && !dir.isBlank()) {
-                return new TestStack(LocalStack.attach(Path.of(dir)).orElseThrow(() -> new IllegalStateException(
-                        "DIGEST_TEST_STACK_DIR=" + dir + " names no running stack")), null);
+                return new TestStack(
+                        LocalStack.attach(Path.of(dir))
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "DIGEST_TEST_STACK_DIR=" + dir + " names no running stack")),
+                        null);
             }
             try {
                 Path stacks = Files.createDirectories(StackSettings.home(env).resolve(".stack"));
-                StackSettings settings = StackSettings.fromEnvironment(env)
-                        .withFreePorts(Files.createTempDirectory(stacks, "test-"));
+                StackSettings settings =
+                        StackSettings.fromEnvironment(env).withFreePorts(Files.createTempDirectory(stacks, "test-"));
                 TestStack started = new TestStack(
                         LocalStack.start(settings, line -> System.err.println("[stack] " + line)), settings);
                 // a JVM stopped before the test plan ends (Ctrl-C, SIGTERM) still stops its servers

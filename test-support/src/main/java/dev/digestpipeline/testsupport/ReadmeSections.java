@@ -30,12 +30,17 @@ public final class ReadmeSections {
             }
             String current = text.substring(from + begin.length(), to);
             if (!current.equals(generated) && Boolean.getBoolean("digest.readme.update")) {
-                Files.writeString(readme, text.substring(0, from + begin.length()) + generated + text.substring(to),
+                Files.writeString(
+                        readme,
+                        text.substring(0, from + begin.length()) + generated + text.substring(to),
                         StandardCharsets.UTF_8);
                 return;
             }
-            assertEquals(generated, current, "README.md section '" + name + "' is stale; "
-                    + "mvn test -Ddigest.readme.update=true rewrites it from the code");
+            assertEquals(
+                    generated,
+                    current,
+                    "README.md section '" + name + "' is stale; "
+                            + "mvn test -Ddigest.readme.update=true rewrites it from the code");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +53,7 @@ public final class ReadmeSections {
                 return dir.resolve("README.md");
             }
         }
-        throw new IllegalStateException("no README.md beside the ./digest launcher above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no README.md beside the ./digest launcher above " + Path.of("").toAbsolutePath());
     }
 }

@@ -12,8 +12,15 @@ public final class DeadLetters {
      * A dead letter for a record read from {@code topic} at {@code partition}/{@code offset} (each null when the
      * record was not read from a topic), keeping its original key and value bytes unmodified.
      */
-    public static DeadLetter of(String stage, String reason, String topic, Integer partition, Long offset,
-                                byte[] key, byte[] value, Instant failedAt) {
+    public static DeadLetter of(
+            String stage,
+            String reason,
+            String topic,
+            Integer partition,
+            Long offset,
+            byte[] key,
+            byte[] value,
+            Instant failedAt) {
         return DeadLetter.newBuilder()
                 .setStage(stage)
                 .setReason(reason)

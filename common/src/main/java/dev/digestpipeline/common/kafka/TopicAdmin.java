@@ -29,15 +29,19 @@ public final class TopicAdmin {
     public static void ensure(Admin admin, List<NewTopic> topics) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing =
+                    topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
                 return;
             }
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics " + topics.stream().map(NewTopic::name).toList()
-                        + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "could not create topics "
+                                + topics.stream().map(NewTopic::name).toList() + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within 30 s while creating topics", e);

@@ -36,8 +36,8 @@ public record TopicSpec<V extends SpecificRecord>(
     }
 
     /** The topic as an app creates it under {@code actualName} (its setting may rename it). */
-    public NewTopic newTopic(String actualName, int partitions, short replication, Duration retentionSetting,
-                             Map<String, String> more) {
+    public NewTopic newTopic(
+            String actualName, int partitions, short replication, Duration retentionSetting, Map<String, String> more) {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put("cleanup.policy", cleanupPolicy);
         Duration keep = retentionSetting != null ? retentionSetting : retention;

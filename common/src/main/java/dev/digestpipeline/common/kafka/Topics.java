@@ -9,32 +9,73 @@ import java.util.List;
 
 /** The topic catalog: every topic of the pipeline, declared once; apps, tests and the README's table read it. */
 public final class Topics {
-    public static final TopicSpec<RawPage> PAGES_RAW = new TopicSpec<>("digest.pages.raw", false, RawPage.class,
-            "source URI", "`RawPage`", "delete", null, "ingest", "enrich");
-    public static final TopicSpec<Paper> PAPERS = new TopicSpec<>("digest.papers", false, Paper.class,
-            "paper id", "`Paper`: the merged state, re-sent only when it changed (`revision` + 1)", "compact", null,
-            "enrich", "sink, downstream consumers");
-    public static final TopicSpec<Paper> PAPERS_BY_TAG = new TopicSpec<>("digest.papers.by-tag", false, Paper.class,
-            "tag (`vision`, `language/llm`)", "`Paper`, once per paper and tag", "delete", Duration.ofDays(7),
-            "enrich", "consumers of a tag");
-    public static final TopicSpec<Paper> AREA = new TopicSpec<>("digest.papers.area.", true, Paper.class,
-            "paper id", "`Paper` with that area tag; one topic per area of the taxonomy", "delete", Duration.ofDays(7),
-            "enrich", "consumers of an area");
-    public static final TopicSpec<TagTrend> TRENDS = new TopicSpec<>("digest.trends", false, TagTrend.class,
+    public static final TopicSpec<RawPage> PAGES_RAW = new TopicSpec<>(
+            "digest.pages.raw", false, RawPage.class, "source URI", "`RawPage`", "delete", null, "ingest", "enrich");
+    public static final TopicSpec<Paper> PAPERS = new TopicSpec<>(
+            "digest.papers",
+            false,
+            Paper.class,
+            "paper id",
+            "`Paper`: the merged state, re-sent only when it changed (`revision` + 1)",
+            "compact",
+            null,
+            "enrich",
+            "sink, downstream consumers");
+    public static final TopicSpec<Paper> PAPERS_BY_TAG = new TopicSpec<>(
+            "digest.papers.by-tag",
+            false,
+            Paper.class,
+            "tag (`vision`, `language/llm`)",
+            "`Paper`, once per paper and tag",
+            "delete",
+            Duration.ofDays(7),
+            "enrich",
+            "consumers of a tag");
+    public static final TopicSpec<Paper> AREA = new TopicSpec<>(
+            "digest.papers.area.",
+            true,
+            Paper.class,
+            "paper id",
+            "`Paper` with that area tag; one topic per area of the taxonomy",
+            "delete",
+            Duration.ofDays(7),
+            "enrich",
+            "consumers of an area");
+    public static final TopicSpec<TagTrend> TRENDS = new TopicSpec<>(
+            "digest.trends",
+            false,
+            TagTrend.class,
             "`tag|day|windowStart` or `tag|hour|windowStart`",
             "`TagTrend`: distinct papers with the tag in the window; `final` on the one record sent when the window "
-                    + "closed", "compact,delete", Duration.ofDays(30), "enrich",
+                    + "closed",
+            "compact,delete",
+            Duration.ofDays(30),
+            "enrich",
             "sink (into the `trends` index), dashboards");
-    public static final TopicSpec<DeadLetter> PAGES_DLQ = new TopicSpec<>("digest.pages.dlq", false, DeadLetter.class,
-            "source URI", "`DeadLetter` (stage, reason, source topic/partition/offset, original key and bytes)",
-            "delete", null, "enrich", "operators");
-    public static final TopicSpec<DeadLetter> PAPERS_DLQ = new TopicSpec<>("digest.papers.dlq", false,
-            DeadLetter.class, "paper id (sink: the record's key)", "`DeadLetter`", "delete", null,
-            "enrich (merge, write), sink (read, index: papers and trends)", "operators");
+    public static final TopicSpec<DeadLetter> PAGES_DLQ = new TopicSpec<>(
+            "digest.pages.dlq",
+            false,
+            DeadLetter.class,
+            "source URI",
+            "`DeadLetter` (stage, reason, source topic/partition/offset, original key and bytes)",
+            "delete",
+            null,
+            "enrich",
+            "operators");
+    public static final TopicSpec<DeadLetter> PAPERS_DLQ = new TopicSpec<>(
+            "digest.papers.dlq",
+            false,
+            DeadLetter.class,
+            "paper id (sink: the record's key)",
+            "`DeadLetter`",
+            "delete",
+            null,
+            "enrich (merge, write), sink (read, index: papers and trends)",
+            "operators");
 
     /** In the order the README lists them: the data flow, then the dead letters. */
-    public static final List<TopicSpec<?>> ALL = List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ,
-            PAPERS_DLQ);
+    public static final List<TopicSpec<?>> ALL =
+            List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ, PAPERS_DLQ);
 
     private Topics() {}
 
@@ -45,10 +86,24 @@ public final class Topics {
                 |---|---|---|---|---|---|---|
                 """);
         for (TopicSpec<?> t : ALL) {
-            out.append("| `").append(t.shownName()).append("` | ").append(t.key().replace("|", "\\|")).append(" | ")
-                    .append(t.value().replace("|", "\\|")).append(" | ").append(t.cleanupPolicy()).append(" | ")
-                    .append(t.retention() == null ? "broker default" : t.retention().toDays() + " d").append(" | ")
-                    .append(t.writtenBy()).append(" | ").append(t.readBy()).append(" |\n");
+            out.append("| `")
+                    .append(t.shownName())
+                    .append("` | ")
+                    .append(t.key().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(t.value().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(t.cleanupPolicy())
+                    .append(" | ")
+                    .append(
+                            t.retention() == null
+                                    ? "broker default"
+                                    : t.retention().toDays() + " d")
+                    .append(" | ")
+                    .append(t.writtenBy())
+                    .append(" | ")
+                    .append(t.readBy())
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class AppSettings {
     /** The prefix of settings passed to the Kafka clients as they are. */
     public static final String KAFKA_PREFIX = "kafka.";
+
     private static final String KAFKA_ENV_PREFIX = "DIGEST_KAFKA_";
     /** The local stack's own variables (its broker's ports), not client properties. */
     private static final Set<String> STACK_VARIABLES = Set.of("DIGEST_KAFKA_PORT", "DIGEST_KAFKA_CONTROLLER_PORT");
@@ -37,8 +38,12 @@ public final class AppSettings {
     private final List<String> operands;
     private final List<String> ignored;
 
-    private AppSettings(SettingSet declared, Map<String, String> values, Map<String, String> origins,
-                        List<String> operands, List<String> ignored) {
+    private AppSettings(
+            SettingSet declared,
+            Map<String, String> values,
+            Map<String, String> origins,
+            List<String> operands,
+            List<String> ignored) {
         this.declared = declared;
         this.values = values;
         this.origins = origins;
@@ -103,9 +108,14 @@ public final class AppSettings {
         }
         env.forEach((name, value) -> {
             // Kafka property names are lower case and dotted, so the environment's underscores map back unambiguously
-            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length() && !value.isBlank()
+            if (name.startsWith(KAFKA_ENV_PREFIX)
+                    && name.length() > KAFKA_ENV_PREFIX.length()
+                    && !value.isBlank()
                     && !STACK_VARIABLES.contains(name)) {
-                String key = KAFKA_PREFIX + name.substring(KAFKA_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = KAFKA_PREFIX
+                        + name.substring(KAFKA_ENV_PREFIX.length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.');
                 values.put(key, value.trim());
                 origins.put(key, name);
             }
@@ -132,13 +142,15 @@ public final class AppSettings {
             switch (s.type()) {
                 case INTEGER -> integer(s);
                 case DURATION -> duration(s);
-                case TEXT, PATH -> { }
+                case TEXT, PATH -> {}
             }
         }
     }
 
     private static boolean known(String key, SettingSet declared) {
-        return declared.find(key).isPresent() || declared.isSwitch(key) || key.equals("config")
+        return declared.find(key).isPresent()
+                || declared.isSwitch(key)
+                || key.equals("config")
                 || (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length());
     }
 
@@ -176,7 +188,8 @@ public final class AppSettings {
     }
 
     private static boolean takesValue(String flag, Map<String, String> defaults) {
-        return flag.equals("config") || flag.startsWith(KAFKA_PREFIX)
+        return flag.equals("config")
+                || flag.startsWith(KAFKA_PREFIX)
                 || (defaults.containsKey(flag) && !isBooleanDefault(defaults.get(flag)));
     }
 
@@ -266,8 +279,8 @@ public final class AppSettings {
         try {
             long parsed = Long.parseLong(value);
             if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(describe(key) + " must be between " + min + " and " + max
-                        + ", not " + parsed);
+                throw new IllegalArgumentException(
+                        describe(key) + " must be between " + min + " and " + max + ", not " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -295,16 +308,21 @@ public final class AppSettings {
             }
             return Duration.ofMillis(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a duration like 500ms, 30s, 5m, 6h or 7d, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    describe(key) + " must be a duration like 500ms, 30s, 5m, 6h or 7d, not '" + value + "'");
         }
     }
 
     /** Every setting with its origin, for a start-up log line. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        values.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append('=')
-                .append(secret(k) ? "****" : v).append(" (").append(origins.getOrDefault(k, "?")).append(')'));
+        values.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ")
+                .append(k)
+                .append('=')
+                .append(secret(k) ? "****" : v)
+                .append(" (")
+                .append(origins.getOrDefault(k, "?"))
+                .append(')'));
         return out.toString();
     }
 
@@ -314,7 +332,10 @@ public final class AppSettings {
             return true;
         }
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("api.key")
+        return k.contains("password")
+                || k.contains("jaas")
+                || k.contains("secret")
+                || k.contains("api.key")
                 || k.contains("token");
     }
 

@@ -2,16 +2,18 @@ package dev.digestpipeline.common.settings;
 
 /** The settings more than one app takes, declared once. */
 public final class CommonSettings {
-    public static final Setting BOOTSTRAP_SERVERS = Setting.text("bootstrap.servers", "127.0.0.1:9092",
-            "Kafka bootstrap servers, HOST:PORT[,HOST:PORT...]");
-    public static final Setting REGISTRY_URL = Setting.text("registry.url", "http://127.0.0.1:8081",
+    public static final Setting BOOTSTRAP_SERVERS =
+            Setting.text("bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers, HOST:PORT[,HOST:PORT...]");
+    public static final Setting REGISTRY_URL = Setting.text(
+            "registry.url",
+            "http://127.0.0.1:8081",
             "schema registry base URL (Apicurio Registry; its Confluent-compatible API serves the same ids)");
-    public static final Setting ELASTICSEARCH_URL = Setting.text("elasticsearch.url", "http://127.0.0.1:9200",
-            "Elasticsearch base URL");
-    public static final Setting PARTITIONS = Setting.integer("partitions", 3, 1, 1000,
-            "partitions of the topics the app creates when they do not exist");
-    public static final Setting SUMMARY_INTERVAL = Setting.duration("summary.interval", "30s",
-            "how often a summary line is logged");
+    public static final Setting ELASTICSEARCH_URL =
+            Setting.text("elasticsearch.url", "http://127.0.0.1:9200", "Elasticsearch base URL");
+    public static final Setting PARTITIONS = Setting.integer(
+            "partitions", 3, 1, 1000, "partitions of the topics the app creates when they do not exist");
+    public static final Setting SUMMARY_INTERVAL =
+            Setting.duration("summary.interval", "30s", "how often a summary line is logged");
 
     private CommonSettings() {}
 }

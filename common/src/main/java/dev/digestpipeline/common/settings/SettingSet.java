@@ -59,29 +59,45 @@ public final class SettingSet {
         List<String[]> rows = new ArrayList<>();
         for (Setting s : settings.values()) {
             String shown = s.shownDefault();
-            rows.add(new String[] {"--" + s.name() + "=" + s.type().placeholder(),
-                s.doc() + (shown.equals(Setting.NO_DEFAULT) ? "" : " (default " + shown + ")")});
+            rows.add(new String[] {
+                "--" + s.name() + "=" + s.type().placeholder(),
+                s.doc() + (shown.equals(Setting.NO_DEFAULT) ? "" : " (default " + shown + ")")
+            });
         }
-        rows.add(new String[] {"--kafka.PROPERTY=VALUE",
-            "any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)"});
-        rows.add(new String[] {"--config=FILE", "a properties file with any of the above (environment: DIGEST_CONFIG)"});
+        rows.add(new String[] {
+            "--kafka.PROPERTY=VALUE",
+            "any Kafka client property, e.g. --kafka.security.protocol=SASL_SSL (environment: DIGEST_KAFKA_SECURITY_PROTOCOL)"
+        });
+        rows.add(
+                new String[] {"--config=FILE", "a properties file with any of the above (environment: DIGEST_CONFIG)"});
         switches.forEach((name, doc) -> rows.add(new String[] {"--" + name, doc}));
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
         StringBuilder out = new StringBuilder(
                 "Options (each also DIGEST_<NAME> in the environment, dots as underscores, or a line in --config FILE):\n");
         for (String[] row : rows) {
-            out.append("  ").append(row[0]).append(" ".repeat(width - row[0].length())).append(row[1]).append('\n');
+            out.append("  ")
+                    .append(row[0])
+                    .append(" ".repeat(width - row[0].length()))
+                    .append(row[1])
+                    .append('\n');
         }
         return out.toString();
     }
 
     /** The README's table of these settings. */
     public String markdownTable() {
-        StringBuilder out = new StringBuilder("| setting | environment | default | what it sets |\n|---|---|---|---|\n");
+        StringBuilder out =
+                new StringBuilder("| setting | environment | default | what it sets |\n|---|---|---|---|\n");
         for (Setting s : settings.values()) {
-            out.append("| `").append(s.name()).append("` | `").append(s.envName()).append("` | ")
-                    .append(s.shownDefault().equals(Setting.NO_DEFAULT) ? "" : "`" + s.shownDefault() + "`").append(" | ")
-                    .append(s.doc().replace("|", "\\|")).append(" |\n");
+            out.append("| `")
+                    .append(s.name())
+                    .append("` | `")
+                    .append(s.envName())
+                    .append("` | ")
+                    .append(s.shownDefault().equals(Setting.NO_DEFAULT) ? "" : "`" + s.shownDefault() + "`")
+                    .append(" | ")
+                    .append(s.doc().replace("|", "\\|"))
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -23,9 +23,11 @@ class TopicsTest {
 
     @Test
     void aCreatedTopicWithoutARetentionSettingKeepsTheDeclaredOne() {
-        assertEquals(Map.of("cleanup.policy", "delete", "retention.ms", "604800000"),
+        assertEquals(
+                Map.of("cleanup.policy", "delete", "retention.ms", "604800000"),
                 Topics.PAPERS_BY_TAG.newTopic("x", 1, (short) 1, null, Map.of()).configs());
-        assertEquals(Map.of("cleanup.policy", "compact"),
+        assertEquals(
+                Map.of("cleanup.policy", "compact"),
                 Topics.PAPERS.newTopic("x", 1, (short) 1, null, Map.of()).configs());
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingSetTest {
     private static final Setting BATCH = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk");
-    private static final Setting CREDENTIAL = Setting.text("api.credential", "s3cret", "a credential").asSecret();
+    private static final Setting CREDENTIAL =
+            Setting.text("api.credential", "s3cret", "a credential").asSecret();
     private static final Setting TAXONOMY = Setting.path("taxonomy", "", "taxonomy file");
 
     @Test

@@ -1,11 +1,11 @@
 package dev.digestpipeline.enrich.errors;
 
-import java.util.Locale;
-import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.common.kafka.DeadLetters;
+import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +28,7 @@ public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     /** The raw pages topic: errors on records from it go to the pages dead-letter topic. */
     public static final String PAGES_SOURCE_CONFIG = "digest.dlq.pages.source";
+
     public static final String PAGES_DLQ_CONFIG = "digest.dlq.pages.topic";
     public static final String PAPERS_DLQ_CONFIG = "digest.dlq.papers.topic";
     /** A {@code Serializer<DeadLetter>} instance (the registry serde in the app, a plain one in tests). */
@@ -60,44 +61,67 @@ public final class DeadLetterExceptionHandler
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-            ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        return DeserializationExceptionHandler.Response.resume(deadLetter(context, STAGE_DESERIALIZE,
+    public DeserializationExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        return DeserializationExceptionHandler.Response.resume(deadLetter(
+                context,
+                STAGE_DESERIALIZE,
                 "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
-                record.key(), record.value()));
+                record.key(),
+                record.value()));
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
-                                                           Exception exception) {
-        return ProcessingExceptionHandler.Response.resume(deadLetter(context, STAGE_PROCESS,
+    public ProcessingExceptionHandler.Response handleError(
+            ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        return ProcessingExceptionHandler.Response.resume(deadLetter(
+                context,
+                STAGE_PROCESS,
                 "processor " + context.processorNodeId() + " failed: " + describe(exception),
-                context.sourceRawKey(), context.sourceRawValue()));
+                context.sourceRawKey(),
+                context.sourceRawValue()));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
-            ProducerRecord<byte[], byte[]> record, Exception exception) {
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, STAGE_PRODUCE,
-                "writing to " + record.topic() + " failed: " + describe(exception), record.key(), record.value()));
+    public ProductionExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        return ProductionExceptionHandler.Response.resume(deadLetter(
+                context,
+                STAGE_PRODUCE,
+                "writing to " + record.topic() + " failed: " + describe(exception),
+                record.key(),
+                record.value()));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
-            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, STAGE_SERIALIZE,
-                "record for " + record.topic() + " cannot be serialized (" + origin.name().toLowerCase(Locale.ROOT) + "): "
-                        + describe(exception), context.sourceRawKey(), context.sourceRawValue()));
+    public ProductionExceptionHandler.Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
+        return ProductionExceptionHandler.Response.resume(deadLetter(
+                context,
+                STAGE_SERIALIZE,
+                "record for " + record.topic() + " cannot be serialized ("
+                        + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
+                context.sourceRawKey(),
+                context.sourceRawValue()));
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String stage, String reason,
-                                                            byte[] key, byte[] value) {
+    private List<ProducerRecord<byte[], byte[]>> deadLetter(
+            ErrorHandlerContext context, String stage, String reason, byte[] key, byte[] value) {
         String topic = context.topic() != null && context.topic().equals(pagesSource) ? pagesDlq : papersDlq;
-        DeadLetter letter = DeadLetters.of(stage, reason, context.topic(), context.partition(), context.offset(), key,
-                value, clock.instant());
-        log.warn("record {} from {}-{}@{} dead-lettered to {} ({}): {}",
-                key == null ? "(no key)" : new String(key, StandardCharsets.UTF_8), context.topic(),
-                context.partition(), context.offset(), topic, stage, reason);
+        DeadLetter letter = DeadLetters.of(
+                stage, reason, context.topic(), context.partition(), context.offset(), key, value, clock.instant());
+        log.warn(
+                "record {} from {}-{}@{} dead-lettered to {} ({}): {}",
+                key == null ? "(no key)" : new String(key, StandardCharsets.UTF_8),
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                topic,
+                stage,
+                reason);
         return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));
     }
 

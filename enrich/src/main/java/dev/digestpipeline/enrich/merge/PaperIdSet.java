@@ -27,8 +27,8 @@ public final class PaperIdSet {
     }
 
     public static Serde<PaperIdSet> serde() {
-        Serializer<PaperIdSet> serializer = (topic, set) -> set == null ? null
-                : String.join("\n", set.ids).getBytes(StandardCharsets.UTF_8);
+        Serializer<PaperIdSet> serializer =
+                (topic, set) -> set == null ? null : String.join("\n", set.ids).getBytes(StandardCharsets.UTF_8);
         Deserializer<PaperIdSet> deserializer = (topic, bytes) -> {
             if (bytes == null) {
                 return null;

@@ -1,11 +1,11 @@
 package dev.digestpipeline.enrich.merge;
 
-import dev.digestpipeline.parse.fields.AbstractFacts;
 import dev.digestpipeline.enrich.page.TagRecords;
-import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.parse.fields.AbstractFacts;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Sighting;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +64,8 @@ public class PaperMerger {
                 || !known.getCategories().equals(merged.getCategories());
         if (textChanged) {
             AbstractFacts facts = AbstractFacts.of(merged.getAbstract$());
-            merged.setModelSizes(facts.modelSizes()).setComputeBudgets(facts.computeBudgets())
+            merged.setModelSizes(facts.modelSizes())
+                    .setComputeBudgets(facts.computeBudgets())
                     .setContextLengths(facts.contextLengths());
             merged.setTags(TagRecords.tag(tagger, merged.getTitle(), merged.getAbstract$(), merged.getCategories()));
         }
@@ -86,8 +87,14 @@ public class PaperMerger {
     private static Paper.Builder withSightingTotals(Paper.Builder paper) {
         List<Sighting> sightings = paper.getSightings();
         paper.setAppearances(sightings.size());
-        paper.setFirstSeenAt(sightings.stream().map(Sighting::getSeenAt).min(Comparator.naturalOrder()).orElse(null));
-        paper.setLastSeenAt(sightings.stream().map(Sighting::getSeenAt).max(Comparator.naturalOrder()).orElse(null));
+        paper.setFirstSeenAt(sightings.stream()
+                .map(Sighting::getSeenAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null));
+        paper.setLastSeenAt(sightings.stream()
+                .map(Sighting::getSeenAt)
+                .max(Comparator.naturalOrder())
+                .orElse(null));
         return paper;
     }
 

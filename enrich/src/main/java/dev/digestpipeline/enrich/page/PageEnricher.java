@@ -11,12 +11,12 @@ import dev.digestpipeline.parse.fields.AbstractFacts;
 import dev.digestpipeline.parse.fields.LinkClassifier;
 import dev.digestpipeline.parse.fields.PaperIds;
 import dev.digestpipeline.parse.fields.ShortNames;
-import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.Sighting;
 import dev.digestpipeline.schemas.Tag;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,8 +86,9 @@ public final class PageEnricher {
             found.addAll(LinkClassifier.linksIn(p.abstractText()));
         }
         for (ExtractedLink l : found) {
-            links.putIfAbsent(l.url(), new Link(l.kind(), l.url(),
-                    l.kind().equals("code") ? LinkClassifier.repoOf(l.url()) : null));
+            links.putIfAbsent(
+                    l.url(),
+                    new Link(l.kind(), l.url(), l.kind().equals("code") ? LinkClassifier.repoOf(l.url()) : null));
         }
         AbstractFacts facts = AbstractFacts.of(p.abstractText());
         return Paper.newBuilder()

@@ -1,9 +1,9 @@
 package dev.digestpipeline.enrich.page;
 
+import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.enrich.EnrichCounters;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,8 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
     private final Clock clock;
     private ProcessorContext<String, EnrichOutcome> context;
 
-    public PageProcessor(Deserializer<RawPage> deserializer, PageEnricher enricher, EnrichCounters counters, Clock clock) {
+    public PageProcessor(
+            Deserializer<RawPage> deserializer, PageEnricher enricher, EnrichCounters counters, Clock clock) {
         this.deserializer = deserializer;
         this.enricher = enricher;
         this.counters = counters;
@@ -69,15 +70,25 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
             // the page's fetch time is the papers' event time, for the trend windows
             long seenAt = page.getFetchedAt().toEpochMilli();
             for (Paper paper : papers) {
-                context.forward(record.withKey(paper.getPaperId()).withValue(EnrichOutcome.of(paper)).withTimestamp(seenAt));
+                context.forward(record.withKey(paper.getPaperId())
+                        .withValue(EnrichOutcome.of(paper))
+                        .withTimestamp(seenAt));
             }
             counters.page(papers.size());
-            log.debug("page {}: {} papers ({})", key, papers.size(), enriched.format().kind());
+            log.debug(
+                    "page {}: {} papers ({})",
+                    key,
+                    papers.size(),
+                    enriched.format().kind());
             if (!enriched.skipped().isEmpty()) {
                 int skipped = enriched.skipped().size();
-                deadLetter(record, key, STAGE_PARSE_ENTRIES, skipped + (skipped == 1 ? " entry" : " entries")
-                        + " of the " + enriched.format().kind() + " page could not be read (its other "
-                        + papers.size() + " papers were published): " + String.join("; ", enriched.skipped()));
+                deadLetter(
+                        record,
+                        key,
+                        STAGE_PARSE_ENTRIES,
+                        skipped + (skipped == 1 ? " entry" : " entries")
+                                + " of the " + enriched.format().kind() + " page could not be read (its other "
+                                + papers.size() + " papers were published): " + String.join("; ", enriched.skipped()));
             }
         } catch (UnparseablePageException e) {
             deadLetter(record, key, STAGE_PARSE, e.getMessage());
@@ -88,9 +99,15 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
 
     private void deadLetter(Record<byte[], byte[]> record, String key, String stage, String reason) {
         Optional<RecordMetadata> meta = context.recordMetadata();
-        DeadLetter letter = DeadLetters.of(stage, reason, meta.map(RecordMetadata::topic).orElse(null),
-                meta.map(RecordMetadata::partition).orElse(null), meta.map(RecordMetadata::offset).orElse(null),
-                record.key(), record.value(), clock.instant());
+        DeadLetter letter = DeadLetters.of(
+                stage,
+                reason,
+                meta.map(RecordMetadata::topic).orElse(null),
+                meta.map(RecordMetadata::partition).orElse(null),
+                meta.map(RecordMetadata::offset).orElse(null),
+                record.key(),
+                record.value(),
+                clock.instant());
         counters.deadLetter();
         log.warn("page {} dead-lettered ({}): {}", key, stage, reason);
         context.forward(record.withKey(key).withValue(EnrichOutcome.of(letter)));

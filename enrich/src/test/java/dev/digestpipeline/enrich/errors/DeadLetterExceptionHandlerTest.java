@@ -1,7 +1,8 @@
 package dev.digestpipeline.enrich.errors;
 
-import dev.digestpipeline.enrich.AvroTestSerde;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.digestpipeline.enrich.AvroTestSerde;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -25,23 +26,63 @@ class DeadLetterExceptionHandlerTest {
     private final DeadLetterExceptionHandler handler = new DeadLetterExceptionHandler();
 
     {
-        handler.configure(Map.of(DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, "digest.pages.raw",
-                DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, "digest.pages.dlq",
-                DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, "digest.papers.dlq",
-                DeadLetterExceptionHandler.SERIALIZER_CONFIG, letters.serializer()));
+        handler.configure(Map.of(
+                DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG,
+                "digest.pages.raw",
+                DeadLetterExceptionHandler.PAGES_DLQ_CONFIG,
+                "digest.pages.dlq",
+                DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG,
+                "digest.papers.dlq",
+                DeadLetterExceptionHandler.SERIALIZER_CONFIG,
+                letters.serializer()));
     }
 
     private static ErrorHandlerContext context(String topic) {
         return new ErrorHandlerContext() {
-            @Override public String topic() { return topic; }
-            @Override public int partition() { return 2; }
-            @Override public long offset() { return 41; }
-            @Override public Headers headers() { return new RecordHeaders(); }
-            @Override public String processorNodeId() { return "merge-paper"; }
-            @Override public TaskId taskId() { return new TaskId(1, 2); }
-            @Override public long timestamp() { return 0; }
-            @Override public byte[] sourceRawKey() { return "k".getBytes(StandardCharsets.UTF_8); }
-            @Override public byte[] sourceRawValue() { return new byte[] {1, 2}; }
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public int partition() {
+                return 2;
+            }
+
+            @Override
+            public long offset() {
+                return 41;
+            }
+
+            @Override
+            public Headers headers() {
+                return new RecordHeaders();
+            }
+
+            @Override
+            public String processorNodeId() {
+                return "merge-paper";
+            }
+
+            @Override
+            public TaskId taskId() {
+                return new TaskId(1, 2);
+            }
+
+            @Override
+            public long timestamp() {
+                return 0;
+            }
+
+            @Override
+            public byte[] sourceRawKey() {
+                return "k".getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public byte[] sourceRawValue() {
+                return new byte[] {1, 2};
+            }
         };
     }
 
@@ -51,8 +92,10 @@ class DeadLetterExceptionHandlerTest {
 
     @Test
     void unreadablePaperOnTheRepartitionTopicGoesToThePapersDeadLetterTopicAndProcessingResumes() {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("enrich-papers-by-id-repartition", 2, 41,
-                "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {0, 9});
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                "enrich-papers-by-id-repartition", 2, 41, "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {
+                    0, 9
+                });
         DeserializationExceptionHandler.Response response = handler.handleError(
                 context("enrich-papers-by-id-repartition"), record, new SerializationException("unknown schema id 9"));
         assertEquals(DeserializationExceptionHandler.Result.RESUME, response.result());
@@ -60,24 +103,28 @@ class DeadLetterExceptionHandlerTest {
         assertEquals("digest.papers.dlq", out.topic());
         DeadLetter letter = letterOf(out);
         assertEquals("enrich-deserialize", letter.getStage());
-        assertEquals("record on enrich-papers-by-id-repartition cannot be deserialized: SerializationException: "
-                + "unknown schema id 9", letter.getReason());
+        assertEquals(
+                "record on enrich-papers-by-id-repartition cannot be deserialized: SerializationException: "
+                        + "unknown schema id 9",
+                letter.getReason());
         assertEquals(ByteBuffer.wrap(new byte[] {0, 9}), letter.getOriginalValue());
         assertEquals(41L, letter.getSourceOffset());
     }
 
     @Test
     void recordTheBrokerRefusesIsADeadLetterWithTheBytesThatWereRefused() {
-        ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>("digest.papers", "2508.00001".getBytes(StandardCharsets.UTF_8),
-                new byte[] {7, 7, 7});
-        ProductionExceptionHandler.Response response = handler.handleError(context("digest.pages.raw"), refused,
-                new RecordTooLargeException("record is 20000000 bytes"));
+        ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(
+                "digest.papers", "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {7, 7, 7});
+        ProductionExceptionHandler.Response response = handler.handleError(
+                context("digest.pages.raw"), refused, new RecordTooLargeException("record is 20000000 bytes"));
         assertEquals(ProductionExceptionHandler.Result.RESUME, response.result());
         List<ProducerRecord<byte[], byte[]>> out = response.deadLetterQueueRecords();
         assertEquals("digest.pages.dlq", out.get(0).topic());
         DeadLetter letter = letterOf(out.get(0));
         assertEquals("enrich-produce", letter.getStage());
-        assertEquals("writing to digest.papers failed: RecordTooLargeException: record is 20000000 bytes", letter.getReason());
+        assertEquals(
+                "writing to digest.papers failed: RecordTooLargeException: record is 20000000 bytes",
+                letter.getReason());
         assertEquals(ByteBuffer.wrap(new byte[] {7, 7, 7}), letter.getOriginalValue());
     }
 }

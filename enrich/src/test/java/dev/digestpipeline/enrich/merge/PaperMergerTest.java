@@ -1,12 +1,13 @@
 package dev.digestpipeline.enrich.merge;
 
-import dev.digestpipeline.enrich.AvroTestSerde;
-import dev.digestpipeline.tagging.TopicTagger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digestpipeline.enrich.AvroTestSerde;
 import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Sighting;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,13 +18,23 @@ class PaperMergerTest {
 
     private static Paper seen(String page, String at, Integer upvotes, List<String> categories, String abstractText) {
         Instant seenAt = Instant.parse(at);
-        return Paper.newBuilder().setPaperId("2508.00001").setArxivId("2508.00001").setTitle("Robot Grasping")
-                .setAbstract$(abstractText).setUpvotes(upvotes).setCategories(categories)
+        return Paper.newBuilder()
+                .setPaperId("2508.00001")
+                .setArxivId("2508.00001")
+                .setTitle("Robot Grasping")
+                .setAbstract$(abstractText)
+                .setUpvotes(upvotes)
+                .setCategories(categories)
                 .setPrimaryCategory(categories.isEmpty() ? null : categories.get(0))
                 .setDigestDate(LocalDate.parse(at.substring(0, 10)))
-                .setSourcePages(List.of(page)).setSightings(List.of(new Sighting(page, 1, null, seenAt)))
+                .setSourcePages(List.of(page))
+                .setSightings(List.of(new Sighting(page, 1, null, seenAt)))
                 .setLinks(List.of(new Link("paper", "https://arxiv.org/abs/2508.00001", null)))
-                .setAppearances(1).setFirstSeenAt(seenAt).setLastSeenAt(seenAt).setParsedAt(seenAt).build();
+                .setAppearances(1)
+                .setFirstSeenAt(seenAt)
+                .setLastSeenAt(seenAt)
+                .setParsedAt(seenAt)
+                .build();
     }
 
     @Test
@@ -60,16 +71,21 @@ class PaperMergerTest {
     void stateReadBackFromItsBytesWithDatesInsideSightingsComparesEqual() {
         AvroTestSerde<Paper> serde = new AvroTestSerde<>(Paper.class);
         Paper page = Paper.newBuilder(seen("p1", "2025-08-20T10:00:00Z", 3, List.of(), "x"))
-                .setSightings(List.of(new Sighting("p1", 1, LocalDate.of(2025, 8, 20), Instant.parse("2025-08-20T10:00:00Z"))))
+                .setSightings(List.of(
+                        new Sighting("p1", 1, LocalDate.of(2025, 8, 20), Instant.parse("2025-08-20T10:00:00Z"))))
                 .build();
-        Paper stored = serde.deserializer().deserialize("t", serde.serializer().serialize("t", merger.merge(null, page)));
+        Paper stored =
+                serde.deserializer().deserialize("t", serde.serializer().serialize("t", merger.merge(null, page)));
         assertTrue(PaperMerger.sameState(stored, merger.merge(stored, page)));
     }
 
     @Test
     void revisionAndParseTimeAreNotPartOfTheState() {
         Paper a = seen("p1", "2025-08-20T10:00:00Z", 3, List.of(), "x");
-        Paper b = Paper.newBuilder(a).setRevision(7).setParsedAt(Instant.parse("2030-01-01T00:00:00Z")).build();
+        Paper b = Paper.newBuilder(a)
+                .setRevision(7)
+                .setParsedAt(Instant.parse("2030-01-01T00:00:00Z"))
+                .build();
         assertTrue(PaperMerger.sameState(a, b));
     }
 }

@@ -1,6 +1,9 @@
 package dev.digestpipeline.enrich.page;
 
-import java.util.Locale;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.digestpipeline.enrich.RawPages;
 import dev.digestpipeline.parse.Fixtures;
 import dev.digestpipeline.parse.PageFormat;
@@ -10,12 +13,9 @@ import dev.digestpipeline.parse.arxiv.ArxivText;
 import dev.digestpipeline.parse.fields.AbstractFacts;
 import dev.digestpipeline.parse.fields.LinkClassifier;
 import dev.digestpipeline.parse.fields.ShortNames;
-import dev.digestpipeline.tagging.TopicTagger;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -39,15 +40,24 @@ import org.junit.jupiter.api.Test;
  * benchmark measures speed).
  */
 class ParserRobustnessTest {
-    private static final List<String> FIXTURES = List.of("daily-papers-2025-08-21.txt", "daily-papers-api.json",
-            "daily-papers-2025-08-20.html", "daily-papers-cards.html", "arxiv-list-cs.CL-new.html",
-            "arxiv-list-cs.LG-recent-old-layout.html", "arxiv-api-legacy.xml", "arxiv-api-current.xml",
-            "arxiv-rss-atom-cs.AI.xml", "arxiv-rss2-cs.AI.xml", "arxiv-rss1-cs.CL-old.xml", "arxiv-abs-current.html",
+    private static final List<String> FIXTURES = List.of(
+            "daily-papers-2025-08-21.txt",
+            "daily-papers-api.json",
+            "daily-papers-2025-08-20.html",
+            "daily-papers-cards.html",
+            "arxiv-list-cs.CL-new.html",
+            "arxiv-list-cs.LG-recent-old-layout.html",
+            "arxiv-api-legacy.xml",
+            "arxiv-api-current.xml",
+            "arxiv-rss-atom-cs.AI.xml",
+            "arxiv-rss2-cs.AI.xml",
+            "arxiv-rss1-cs.CL-old.xml",
+            "arxiv-abs-current.html",
             "arxiv-abs-old.html");
     private static final Duration GUARD = Duration.ofSeconds(60);
 
-    private final PageEnricher enricher = new PageEnricher(TopicTagger.bundled(),
-            Clock.fixed(Instant.parse("2025-08-21T08:00:00Z"), ZoneOffset.UTC));
+    private final PageEnricher enricher =
+            new PageEnricher(TopicTagger.bundled(), Clock.fixed(Instant.parse("2025-08-21T08:00:00Z"), ZoneOffset.UTC));
 
     /** Papers, or an UnparseablePageException with a non-blank reason; anything else fails the test. */
     private List<Paper> papersOrReason(byte[] bytes, String kind, String contentType) {
@@ -72,15 +82,16 @@ class ParserRobustnessTest {
     }
 
     @Property(tries = 400)
-    void everyTruncationOfEveryFixtureGivesPapersOrAReason(@ForAll("fixtures") String fixture,
-                                                           @ForAll @IntRange(min = 0, max = 100) int percent) {
+    void everyTruncationOfEveryFixtureGivesPapersOrAReason(
+            @ForAll("fixtures") String fixture, @ForAll @IntRange(min = 0, max = 100) int percent) {
         byte[] whole = Fixtures.bytes(fixture);
         papersOrReason(Arrays.copyOf(whole, whole.length * percent / 100), null, null);
     }
 
     @Provide
     Arbitrary<String> kinds() {
-        return Arbitraries.of(Arrays.stream(PageFormat.values()).map(PageFormat::kind).toArray(String[]::new))
+        return Arbitraries.of(
+                        Arrays.stream(PageFormat.values()).map(PageFormat::kind).toArray(String[]::new))
                 .injectNull(0.3);
     }
 
@@ -92,14 +103,17 @@ class ParserRobustnessTest {
     @Test
     void deeplyNestedHtmlIsReadOrRefusedNotACrash() {
         String html = "<html><body><dl id='articles'>" + "<div>".repeat(200_000) + "</dl></body></html>";
-        assertTimeoutPreemptively(GUARD, () -> papersOrReason(html.getBytes(StandardCharsets.UTF_8), null, "text/html"));
+        assertTimeoutPreemptively(
+                GUARD, () -> papersOrReason(html.getBytes(StandardCharsets.UTF_8), null, "text/html"));
     }
 
     @Test
     void deeplyNestedJsonIsAReason() {
         String json = "[".repeat(100_000);
-        UnparseablePageException e = assertThrows(UnparseablePageException.class, () -> enricher.enrich(
-                RawPages.rawPage("file:///deep.json", json.getBytes(StandardCharsets.UTF_8), "application/json")));
+        UnparseablePageException e = assertThrows(
+                UnparseablePageException.class,
+                () -> enricher.enrich(RawPages.rawPage(
+                        "file:///deep.json", json.getBytes(StandardCharsets.UTF_8), "application/json")));
         assertEquals(true, e.getMessage().startsWith("daily papers JSON is not valid JSON"), e.getMessage());
     }
 
@@ -109,12 +123,15 @@ class ParserRobustnessTest {
         int papers = 0;
         while (page.length() < 10_000_000) {
             papers++;
-            page.append("Paper number ").append(papers).append(": A Study\n\n")
-                    .append("We train a 7B model with 128K tokens of context on images. ".repeat(30)).append("\n\n");
+            page.append("Paper number ")
+                    .append(papers)
+                    .append(": A Study\n\n")
+                    .append("We train a 7B model with 128K tokens of context on images. ".repeat(30))
+                    .append("\n\n");
         }
         int expected = papers;
-        List<Paper> out = assertTimeoutPreemptively(GUARD,
-                () -> papersOrReason(page.toString().getBytes(StandardCharsets.UTF_8), null, "text/plain"));
+        List<Paper> out = assertTimeoutPreemptively(
+                GUARD, () -> papersOrReason(page.toString().getBytes(StandardCharsets.UTF_8), null, "text/plain"));
         assertEquals(expected, out.size());
     }
 
@@ -125,42 +142,62 @@ class ParserRobustnessTest {
         while (page.length() < 10_000_000) {
             papers++;
             String id = String.format(Locale.ROOT, "2508.%05d", papers);
-            page.append("<dt><a href='/abs/").append(id).append("' title='Abstract'>arXiv:").append(id)
+            page.append("<dt><a href='/abs/")
+                    .append(id)
+                    .append("' title='Abstract'>arXiv:")
+                    .append(id)
                     .append("</a></dt><dd><div class='list-title'><span class='descriptor'>Title:</span> Paper ")
-                    .append(papers).append("</div><p class='mathjax'>")
-                    .append("Robots grasp objects seen by a camera. ".repeat(20)).append("</p></dd>");
+                    .append(papers)
+                    .append("</div><p class='mathjax'>")
+                    .append("Robots grasp objects seen by a camera. ".repeat(20))
+                    .append("</p></dd>");
         }
         page.append("</dl></body></html>");
         int expected = papers;
-        List<Paper> out = assertTimeoutPreemptively(GUARD,
-                () -> papersOrReason(page.toString().getBytes(StandardCharsets.UTF_8), null, "text/html"));
+        List<Paper> out = assertTimeoutPreemptively(
+                GUARD, () -> papersOrReason(page.toString().getBytes(StandardCharsets.UTF_8), null, "text/html"));
         assertEquals(expected, out.size());
     }
 
     @Test
     void adversarialRunsForEveryPatternStayLinear() {
-        String[] runs = {"1".repeat(1_000_000), "1.1.1.".repeat(200_000), " ".repeat(1_000_000) + "x",
-                "(arXiv:".repeat(100_000), "https://a".repeat(100_000), "8B ".repeat(300_000),
-                "1,000,000,".repeat(100_000), "context length of ".repeat(50_000), "Aug 2".repeat(200_000)};
+        String[] runs = {
+            "1".repeat(1_000_000),
+            "1.1.1.".repeat(200_000),
+            " ".repeat(1_000_000) + "x",
+            "(arXiv:".repeat(100_000),
+            "https://a".repeat(100_000),
+            "8B ".repeat(300_000),
+            "1,000,000,".repeat(100_000),
+            "context length of ".repeat(50_000),
+            "Aug 2".repeat(200_000)
+        };
         for (String run : runs) {
-            assertTimeoutPreemptively(GUARD, () -> {
-                AbstractFacts.of(run);
-                LinkClassifier.linksIn(run);
-                ArxivIds.parse(run);
-                ArxivText.dayIn(run);
-                ArxivText.categoriesIn(run);
-                ShortNames.of(run);
-                TopicTagger.bundled().tag(run, run);
-            }, () -> "pattern blow-up on a run starting " + run.substring(0, 20));
+            assertTimeoutPreemptively(
+                    GUARD,
+                    () -> {
+                        AbstractFacts.of(run);
+                        LinkClassifier.linksIn(run);
+                        ArxivIds.parse(run);
+                        ArxivText.dayIn(run);
+                        ArxivText.categoriesIn(run);
+                        ShortNames.of(run);
+                        TopicTagger.bundled().tag(run, run);
+                    },
+                    () -> "pattern blow-up on a run starting " + run.substring(0, 20));
         }
     }
 
     @Test
     void feedWithoutEntriesIsOneReason() {
-        UnparseablePageException e = assertThrows(UnparseablePageException.class, () -> enricher.enrich(
-                RawPages.rawPage("https://rss.arxiv.org/atom/cs.AI", ("<?xml version='1.0'?><feed xmlns="
-                        + "'http://www.w3.org/2005/Atom'><title>cs.AI updates</title></feed>")
-                        .getBytes(StandardCharsets.UTF_8), null)));
+        UnparseablePageException e = assertThrows(
+                UnparseablePageException.class,
+                () -> enricher.enrich(RawPages.rawPage(
+                        "https://rss.arxiv.org/atom/cs.AI",
+                        ("<?xml version='1.0'?><feed xmlns="
+                                        + "'http://www.w3.org/2005/Atom'><title>cs.AI updates</title></feed>")
+                                .getBytes(StandardCharsets.UTF_8),
+                        null)));
         assertEquals("no papers found on the page (read as arxiv-atom)", e.getMessage());
     }
 
@@ -168,9 +205,12 @@ class ParserRobustnessTest {
     void samePaperTwiceOnAPageComesOutOnceAtItsFirstPosition() throws Exception {
         String json = "[{\"paper\":{\"id\":\"2508.00001v1\",\"title\":\"Same\"}},{\"paper\":{\"id\":\"2508.00002\","
                 + "\"title\":\"Other\"}},{\"paper\":{\"id\":\"2508.00001v2\",\"title\":\"Same\"}}]";
-        List<Paper> papers = enricher.enrich(RawPages.rawPage("file:///d.json", json.getBytes(StandardCharsets.UTF_8),
-                "application/json")).papers();
-        assertEquals(List.of("2508.00001", "2508.00002"), papers.stream().map(Paper::getPaperId).toList());
+        List<Paper> papers = enricher.enrich(
+                        RawPages.rawPage("file:///d.json", json.getBytes(StandardCharsets.UTF_8), "application/json"))
+                .papers();
+        assertEquals(
+                List.of("2508.00001", "2508.00002"),
+                papers.stream().map(Paper::getPaperId).toList());
         assertEquals(1, papers.get(0).getSightings().get(0).getPosition());
     }
 
@@ -181,23 +221,41 @@ class ParserRobustnessTest {
         Charset latin1 = StandardCharsets.ISO_8859_1;
         assertEquals(title, onlyTitle(text.getBytes(latin1), "text/plain; charset=ISO-8859-1"));
         assertEquals(title, onlyTitle(text.getBytes(Charset.forName("windows-1252")), "text/plain"));
-        assertEquals(title, onlyTitle(withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)), null));
-        assertEquals(title, onlyTitle(withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)), null));
-        assertEquals(title, onlyTitle(withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)), null));
+        assertEquals(
+                title,
+                onlyTitle(
+                        withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)),
+                        null));
+        assertEquals(
+                title,
+                onlyTitle(
+                        withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)),
+                        null));
+        assertEquals(
+                title,
+                onlyTitle(
+                        withBom(
+                                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                                text.getBytes(StandardCharsets.UTF_8)),
+                        null));
         String rss = "<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel><item><title>" + title
                 + "</title><guid>oai:arXiv.org:2508.00001v1</guid></item></channel></rss>";
         assertEquals(title, onlyTitle(rss.getBytes(latin1), null));
-        String html = "<html><head><meta charset='iso-8859-1'></head><body><dl id='articles'><dt><a href='/abs/2508.00001'>"
-                + "arXiv:2508.00001</a></dt><dd><div class='list-title'>" + title + "</div></dd></dl></body></html>";
+        String html =
+                "<html><head><meta charset='iso-8859-1'></head><body><dl id='articles'><dt><a href='/abs/2508.00001'>"
+                        + "arXiv:2508.00001</a></dt><dd><div class='list-title'>" + title
+                        + "</div></dd></dl></body></html>";
         assertEquals(title, onlyTitle(html.getBytes(latin1), null));
     }
 
     @Test
     void textThatIsNotInItsDeclaredCharsetIsAReason() {
         byte[] latin1 = ("Aug 21\n\n" + "Été ".repeat(50) + "\n\nRésumé.\n").getBytes(StandardCharsets.ISO_8859_1);
-        UnparseablePageException e = assertThrows(UnparseablePageException.class, () -> enricher.enrich(
-                RawPages.rawPage("file:///x.txt", latin1, "text/plain; charset=utf-8")));
-        assertEquals("page is not text in UTF-8: 102 undecodable or control characters in the first 218", e.getMessage());
+        UnparseablePageException e = assertThrows(
+                UnparseablePageException.class,
+                () -> enricher.enrich(RawPages.rawPage("file:///x.txt", latin1, "text/plain; charset=utf-8")));
+        assertEquals(
+                "page is not text in UTF-8: 102 undecodable or control characters in the first 218", e.getMessage());
     }
 
     private String onlyTitle(byte[] bytes, String contentType) {

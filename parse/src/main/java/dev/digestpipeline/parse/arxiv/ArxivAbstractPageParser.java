@@ -1,6 +1,5 @@
 package dev.digestpipeline.parse.arxiv;
 
-import java.util.Locale;
 import dev.digestpipeline.parse.DigestPageParser;
 import dev.digestpipeline.parse.PageContent;
 import dev.digestpipeline.parse.PageParse;
@@ -14,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -29,6 +29,7 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
     private static final Pattern THIS_VERSION = Pattern.compile("this version, v(\\d{1,3})");
     /** "[Submitted on 7 Feb 2019" in the dateline. */
     private static final Pattern SUBMITTED = Pattern.compile("Submitted on ([^(\\]]{6,30})");
+
     private static final DateTimeFormatter CITATION_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
     @Override
@@ -39,11 +40,14 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             title = TextNormalizer.normalize(meta(doc, "citation_title"));
         }
         if (title == null) {
-            throw new UnparseablePageException("arXiv abstract page has no title (neither h1.title nor citation_title)");
+            throw new UnparseablePageException(
+                    "arXiv abstract page has no title (neither h1.title nor citation_title)");
         }
         ParsedPaper.Builder paper = ParsedPaper.builder(title);
-        String abstractText = TextNormalizer.normalize(ArxivText.withoutDescriptors(doc.selectFirst("blockquote.abstract")));
-        paper.abstractText(abstractText != null ? abstractText : TextNormalizer.normalize(meta(doc, "citation_abstract")));
+        String abstractText =
+                TextNormalizer.normalize(ArxivText.withoutDescriptors(doc.selectFirst("blockquote.abstract")));
+        paper.abstractText(
+                abstractText != null ? abstractText : TextNormalizer.normalize(meta(doc, "citation_abstract")));
         paper.authors(authors(doc));
         String id = meta(doc, "citation_arxiv_id");
         Element citeAs = doc.selectFirst("td.arxivid a, .arxivid a");
@@ -57,7 +61,8 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             paper.arxivVersion(Integer.valueOf(version.group(1)));
         }
         Matcher submitted = SUBMITTED.matcher(dateline);
-        LocalDate published = submitted.find() ? ArxivText.dayIn(submitted.group(1)) : citationDate(meta(doc, "citation_date"));
+        LocalDate published =
+                submitted.find() ? ArxivText.dayIn(submitted.group(1)) : citationDate(meta(doc, "citation_date"));
         if (published != null) {
             paper.publishedAt(published.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
@@ -91,7 +96,10 @@ public final class ArxivAbstractPageParser implements DigestPageParser {
             for (Element meta : doc.select("meta[name=citation_author]")) {
                 String value = meta.attr("content");
                 int comma = value.indexOf(',');
-                String name = comma < 0 ? value : value.substring(comma + 1).strip() + " " + value.substring(0, comma).strip();
+                String name = comma < 0
+                        ? value
+                        : value.substring(comma + 1).strip() + " "
+                                + value.substring(0, comma).strip();
                 names.add(TextNormalizer.normalize(name));
             }
         }

@@ -23,7 +23,8 @@ public final class ArxivAtomParser implements DigestPageParser {
     @Override
     public PageParse parse(PageContent page) throws UnparseablePageException {
         Document doc = Jsoup.parse(page.text(), "", Parser.xmlParser());
-        Element feed = XmlElements.all(doc, "feed").stream().findFirst()
+        Element feed = XmlElements.all(doc, "feed").stream()
+                .findFirst()
                 .orElseThrow(() -> new UnparseablePageException("Atom page has no <feed> element"));
         List<Element> entries = XmlElements.children(feed, "entry");
         if (entries.size() == 1 && isApiError(entries.get(0))) {

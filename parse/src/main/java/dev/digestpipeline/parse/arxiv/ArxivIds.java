@@ -50,7 +50,8 @@ public final class ArxivIds {
         if (slash > 0) {
             String archive = id.substring(0, slash);
             int dot = archive.indexOf('.');
-            archive = dot < 0 ? archive.toLowerCase(java.util.Locale.ROOT)
+            archive = dot < 0
+                    ? archive.toLowerCase(java.util.Locale.ROOT)
                     : archive.substring(0, dot).toLowerCase(java.util.Locale.ROOT) + archive.substring(dot);
             id = archive + id.substring(slash);
         }

@@ -25,8 +25,8 @@ public final class ArxivListingParser implements DigestPageParser {
     public PageParse parse(PageContent page) throws UnparseablePageException {
         Document doc = Jsoup.parse(page.text(), page.baseUri("https://arxiv.org/"));
         if (doc.selectFirst("dl dt") == null) {
-            throw new UnparseablePageException("arXiv listing page has no <dl> of entries (title '"
-                    + doc.title() + "')");
+            throw new UnparseablePageException(
+                    "arXiv listing page has no <dl> of entries (title '" + doc.title() + "')");
         }
         PageParse.Collector out = new PageParse.Collector();
         LocalDate day = null;

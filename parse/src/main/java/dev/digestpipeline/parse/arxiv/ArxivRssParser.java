@@ -22,8 +22,8 @@ import org.jsoup.parser.Parser;
  */
 public final class ArxivRssParser implements DigestPageParser {
     /** The suffix old feeds put on titles. */
-    private static final Pattern TITLE_SUFFIX = Pattern.compile(
-            "\\.?\\s{0,5}\\(arXiv:(\\S{1,40}) \\[([^\\]]{1,40})\\](?: ([A-Z]{1,12}))?\\)\\s{0,5}$");
+    private static final Pattern TITLE_SUFFIX =
+            Pattern.compile("\\.?\\s{0,5}\\(arXiv:(\\S{1,40}) \\[([^\\]]{1,40})\\](?: ([A-Z]{1,12}))?\\)\\s{0,5}$");
 
     @Override
     public PageParse parse(PageContent page) throws UnparseablePageException {

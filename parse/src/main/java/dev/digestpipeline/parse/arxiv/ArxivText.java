@@ -18,13 +18,15 @@ import org.jsoup.nodes.Element;
 /** Small readers for the text conventions arXiv's pages and feeds share. */
 public final class ArxivText {
     /** "Announce Type: new" at the head of an rss.arxiv.org summary. */
-    private static final Pattern ANNOUNCE = Pattern.compile("Announce Type:\\s{0,5}([a-z-]{1,20})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANNOUNCE =
+            Pattern.compile("Announce Type:\\s{0,5}([a-z-]{1,20})", Pattern.CASE_INSENSITIVE);
     /** The category code at the end of a subject name: "Computation and Language (cs.CL)". */
     private static final Pattern CATEGORY = Pattern.compile("\\(([a-z-]{2,20}(?:\\.[A-Za-z-]{2,10})?)\\)");
     /** "20 August 2025", "Wed, 20 Aug 2025", "Wed, 20 Aug 25". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "(\\d{1,2})\\s{1,3}(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?\\s{1,3}(\\d{4}|\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
+
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -77,8 +79,10 @@ public final class ArxivText {
         }
         int year = Integer.parseInt(m.group(3));
         try {
-            return LocalDate.of(year < 100 ? 2000 + year : year,
-                    MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1, Integer.parseInt(m.group(1)));
+            return LocalDate.of(
+                    year < 100 ? 2000 + year : year,
+                    MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1,
+                    Integer.parseInt(m.group(1)));
         } catch (DateTimeException e) {
             return null;
         }

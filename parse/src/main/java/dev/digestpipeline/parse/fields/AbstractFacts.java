@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 public record AbstractFacts(List<String> modelSizes, List<String> computeBudgets, List<String> contextLengths) {
     public static final AbstractFacts NONE = new AbstractFacts(List.of(), List.of(), List.of());
 
-    private static final Pattern MODEL_SIZE = Pattern.compile(
-            "((?:\\d{1,3}x)?\\d{1,4}(?:\\.\\d{1,2})?)\\s?(B|billion[- ]param\\w{0,6})(?![\\w])");
-    private static final Pattern COMPUTE = Pattern.compile(
-            "(\\d{1,3}(?:,\\d{3}){1,3}|\\d{1,7}(?:\\.\\d{1,2})?[kK]?)[ -]"
+    private static final Pattern MODEL_SIZE =
+            Pattern.compile("((?:\\d{1,3}x)?\\d{1,4}(?:\\.\\d{1,2})?)\\s?(B|billion[- ]param\\w{0,6})(?![\\w])");
+    private static final Pattern COMPUTE =
+            Pattern.compile("(\\d{1,3}(?:,\\d{3}){1,3}|\\d{1,7}(?:\\.\\d{1,2})?[kK]?)[ -]"
                     + "((?:NVIDIA |Nvidia )?(?:[AHBLV]\\d{2,3}|RTX ?\\d{4}|TPU ?v?\\d{0,2}|Ascend ?\\d{3}[A-Z]?)(?: \\d{2}GB)?"
                     + "(?:[ -]GPUs?)?|GPUs?|TPUs?)"
                     + "(?:[ -](GPU[ -])?(hours?|days?))?(?![\\w])");
@@ -78,7 +78,8 @@ public record AbstractFacts(List<String> modelSizes, List<String> computeBudgets
                 at = indexOfIgnoreCase(text, "context ", at + 1);
             }
         }
-        return sizes.isEmpty() && compute.isEmpty() && context.isEmpty() ? NONE
+        return sizes.isEmpty() && compute.isEmpty() && context.isEmpty()
+                ? NONE
                 : new AbstractFacts(sizes, compute, context);
     }
 

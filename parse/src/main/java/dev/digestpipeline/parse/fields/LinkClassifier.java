@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 public final class LinkClassifier {
     /** The rest of a URL after its scheme: anything up to whitespace or characters URLs do not contain. */
     private static final Pattern URL_REST = Pattern.compile("[^\\s<>\"'`{}|\\\\^\\[\\]]+");
+
     private static final Set<String> CODE_HOSTS = Set.of("github.com", "gitlab.com", "gitee.com", "bitbucket.org");
     /** Hosts where papers' project pages live. */
-    private static final List<String> PROJECT_HOST_SUFFIXES = List.of(".github.io", ".gitlab.io", ".gitee.io",
-            ".netlify.app", ".pages.dev", ".vercel.app", "sites.google.com");
+    private static final List<String> PROJECT_HOST_SUFFIXES = List.of(
+            ".github.io", ".gitlab.io", ".gitee.io", ".netlify.app", ".pages.dev", ".vercel.app", "sites.google.com");
 
     private LinkClassifier() {}
 
@@ -28,7 +29,8 @@ public final class LinkClassifier {
         int at = text.indexOf("://");
         while (at >= 0) {
             // the scheme before "://" must be http or https, any case
-            int start = at >= 5 && text.regionMatches(true, at - 5, "https", 0, 5) ? at - 5
+            int start = at >= 5 && text.regionMatches(true, at - 5, "https", 0, 5)
+                    ? at - 5
                     : at >= 4 && text.regionMatches(true, at - 4, "http", 0, 4) ? at - 4 : -1;
             boolean wordBefore = start > 0 && Character.isLetterOrDigit(text.charAt(start - 1));
             if (start >= 0 && !wordBefore && rest.region(at + 3, text.length()).lookingAt()) {

@@ -25,8 +25,11 @@ public final class ShortNames {
             return null;
         }
         if (words.length == 1) {
-            return Character.isUpperCase(prefix.codePointAt(0)) || Character.isDigit(prefix.charAt(0)) || nameLike(prefix)
-                    ? prefix : null;
+            return Character.isUpperCase(prefix.codePointAt(0))
+                            || Character.isDigit(prefix.charAt(0))
+                            || nameLike(prefix)
+                    ? prefix
+                    : null;
         }
         for (String word : words) {
             if (nameLike(word)) {

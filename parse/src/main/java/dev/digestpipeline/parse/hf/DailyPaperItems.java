@@ -1,11 +1,11 @@
 package dev.digestpipeline.parse.hf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.digestpipeline.parse.PageParse;
 import dev.digestpipeline.parse.ParsedPaper;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.parse.arxiv.ArxivIds;
 import dev.digestpipeline.parse.fields.TextNormalizer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,8 +31,10 @@ final class DailyPaperItems {
         for (JsonNode item : items) {
             position++;
             if (!item.isObject()) {
-                out.skip(position, where + " item is " + item.getNodeType().toString().toLowerCase(Locale.ROOT)
-                        + ", not an object");
+                out.skip(
+                        position,
+                        where + " item is " + item.getNodeType().toString().toLowerCase(Locale.ROOT)
+                                + ", not an object");
                 continue;
             }
             JsonNode paper = item.path("paper").isObject() ? item.get("paper") : item;

@@ -1,5 +1,7 @@
 package dev.digestpipeline.parse.hf;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.digestpipeline.parse.DigestPageParser;
 import dev.digestpipeline.parse.PageContent;
 import dev.digestpipeline.parse.PageParse;
@@ -7,8 +9,6 @@ import dev.digestpipeline.parse.ParsedPaper;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.parse.arxiv.ArxivIds;
 import dev.digestpipeline.parse.fields.TextNormalizer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -51,10 +51,11 @@ public final class DailyPapersHtmlParser implements DigestPageParser {
         try {
             json = DailyPapersApiParser.JSON.readTree(props);
         } catch (JsonProcessingException e) {
-            throw new UnparseablePageException("Daily Papers page: data-props of " + target
-                    + " is not valid JSON: " + e.getOriginalMessage());
+            throw new UnparseablePageException(
+                    "Daily Papers page: data-props of " + target + " is not valid JSON: " + e.getOriginalMessage());
         }
-        return json.has("dailyPapers") ? DailyPaperItems.read(json.get("dailyPapers"), "Daily Papers page data-props")
+        return json.has("dailyPapers")
+                ? DailyPaperItems.read(json.get("dailyPapers"), "Daily Papers page data-props")
                 : null;
     }
 
@@ -103,7 +104,9 @@ public final class DailyPapersHtmlParser implements DigestPageParser {
         return out.toString();
     }
 
-    private static final String[] ENTITY_NAMES = {"&quot;", "&amp;", "&lt;", "&gt;", "&#39;", "&#34;", "&apos;", "&#x27;"};
+    private static final String[] ENTITY_NAMES = {
+        "&quot;", "&amp;", "&lt;", "&gt;", "&#39;", "&#34;", "&apos;", "&#x27;"
+    };
     private static final char[] ENTITY_CHARS = {'"', '&', '<', '>', '\'', '"', '\'', '\''};
 
     private static PageParse cards(Document doc) throws UnparseablePageException {
@@ -134,7 +137,8 @@ public final class DailyPapersHtmlParser implements DigestPageParser {
             out.add(paper.build());
         }
         if (position == 0) {
-            throw new UnparseablePageException("Daily Papers page has neither DailyPapers data-props nor article cards");
+            throw new UnparseablePageException(
+                    "Daily Papers page has neither DailyPapers data-props nor article cards");
         }
         return out.result();
     }

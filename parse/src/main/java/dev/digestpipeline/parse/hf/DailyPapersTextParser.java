@@ -25,8 +25,14 @@ public final class DailyPapersTextParser implements DigestPageParser {
             "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.? (\\d{1,2})(?:, (\\d{4}))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-    private static final Set<String> CHROME = Set.of("new", "get trending papers in your email inbox!", "subscribe",
-            "daily papers", "byak and the research community", "trending papers", "submit");
+    private static final Set<String> CHROME = Set.of(
+            "new",
+            "get trending papers in your email inbox!",
+            "subscribe",
+            "daily papers",
+            "byak and the research community",
+            "trending papers",
+            "submit");
     /** Longer than this, a one-line block is body text, not a title. */
     static final int MAX_TITLE_CHARS = 400;
 
@@ -76,7 +82,8 @@ public final class DailyPapersTextParser implements DigestPageParser {
     }
 
     private static ParsedPaper paper(String title, StringBuilder abstractText, LocalDate day) {
-        ParsedPaper.Builder paper = ParsedPaper.builder(TextNormalizer.normalize(title)).digestDate(day);
+        ParsedPaper.Builder paper =
+                ParsedPaper.builder(TextNormalizer.normalize(title)).digestDate(day);
         if (abstractText != null) {
             paper.abstractText(TextNormalizer.normalize(abstractText.toString()));
         }
@@ -133,7 +140,8 @@ public final class DailyPapersTextParser implements DigestPageParser {
     }
 
     private static int monthNumber(String name) {
-        List<String> months = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+        List<String> months =
+                List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
         return months.indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
     }
 

@@ -1,15 +1,18 @@
 package dev.digestpipeline.parse.fields;
 
-import dev.digestpipeline.parse.ExtractedLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.digestpipeline.parse.ExtractedLink;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkClassifierTest {
     @Test
     void urlsLoseSentencePunctuationButKeepBalancedParentheses() {
-        assertEquals(List.of(new ExtractedLink("code", "https://github.com/OpenLMLab/LEval"),
+        assertEquals(
+                List.of(
+                        new ExtractedLink("code", "https://github.com/OpenLMLab/LEval"),
                         new ExtractedLink("other", "https://en.wikipedia.org/wiki/Foo_(bar)"),
                         new ExtractedLink("project", "https://FollowRAG.github.io")),
                 LinkClassifier.linksIn("See https://github.com/OpenLMLab/LEval}. and "
@@ -30,8 +33,11 @@ class LinkClassifierTest {
 
     @Test
     void repoIsHostOwnerAndNameWithoutGitSuffixOrSubPath() {
-        assertEquals("github.com/EmpathYang/TinyHelen", LinkClassifier.repoOf("https://github.com/EmpathYang/TinyHelen.git"));
-        assertEquals("github.com/apple/corenet",
+        assertEquals(
+                "github.com/EmpathYang/TinyHelen",
+                LinkClassifier.repoOf("https://github.com/EmpathYang/TinyHelen.git"));
+        assertEquals(
+                "github.com/apple/corenet",
                 LinkClassifier.repoOf("https://www.github.com/apple/corenet/tree/main/projects/kv-prediction"));
         assertEquals("gitlab.com/group/project", LinkClassifier.repoOf("https://gitlab.com/group/project"));
         assertNull(LinkClassifier.repoOf("https://github.com/nvidia"));

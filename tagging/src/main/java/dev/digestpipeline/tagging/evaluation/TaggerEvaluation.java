@@ -1,10 +1,10 @@
 package dev.digestpipeline.tagging.evaluation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.digestpipeline.parse.arxiv.ArxivCategories;
 import dev.digestpipeline.parse.hf.DailyPapersApiParser;
 import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.tagging.TopicTagger;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,8 +53,13 @@ public final class TaggerEvaluation {
      * area (a paper with only catch-all categories such as cs.LG has no known area, so every area its text gives
      * it counts as wrong in the total), and the papers where prediction and expectation differ.
      */
-    public record Report(int papers, List<AreaScore> areas, AreaScore micro, int mappedPapers, AreaScore mappedMicro,
-                         List<String> mistakes) {}
+    public record Report(
+            int papers,
+            List<AreaScore> areas,
+            AreaScore micro,
+            int mappedPapers,
+            AreaScore mappedMicro,
+            List<String> mistakes) {}
 
     private TaggerEvaluation() {}
 
@@ -103,8 +108,13 @@ public final class TaggerEvaluation {
                 StringBuilder why = new StringBuilder();
                 for (TopicTagger.ScoredTag s : tagger.scores(paper.title(), paper.abstractText())) {
                     if (expected.contains(s.name()) != predicted.contains(s.name())) {
-                        why.append("\n      ").append(expected.contains(s.name()) ? "missed " : "wrong ")
-                                .append(s.name()).append(' ').append(s.score()).append(' ').append(s.evidence());
+                        why.append("\n      ")
+                                .append(expected.contains(s.name()) ? "missed " : "wrong ")
+                                .append(s.name())
+                                .append(' ')
+                                .append(s.score())
+                                .append(' ')
+                                .append(s.evidence());
                     }
                 }
                 mistakes.add(paper.id() + " " + paper.categories() + ": " + paper.title() + why);
@@ -119,30 +129,57 @@ public final class TaggerEvaluation {
                 total[i] += c[i];
             }
         }
-        return new Report(papers.size(), areas, new AreaScore("micro", total[0], total[1], total[2]), mappedPapers,
-                new AreaScore("micro, mapped", mapped[0], mapped[1], mapped[2]), mistakes);
+        return new Report(
+                papers.size(),
+                areas,
+                new AreaScore("micro", total[0], total[1], total[2]),
+                mappedPapers,
+                new AreaScore("micro, mapped", mapped[0], mapped[1], mapped[2]),
+                mistakes);
     }
 
     static void print(Report report, Path file, PrintStream out, int errors) {
-        out.printf(Locale.ROOT, "%d labelled papers from %s (area tags from text only, categories hidden)%n",
-                report.papers(), file);
-        out.printf(Locale.ROOT, "%-16s %8s %9s %7s %9s %7s %6s%n", "area", "expected", "predicted", "correct",
-                "precision", "recall", "F1");
+        out.printf(
+                Locale.ROOT,
+                "%d labelled papers from %s (area tags from text only, categories hidden)%n",
+                report.papers(),
+                file);
+        out.printf(
+                Locale.ROOT,
+                "%-16s %8s %9s %7s %9s %7s %6s%n",
+                "area",
+                "expected",
+                "predicted",
+                "correct",
+                "precision",
+                "recall",
+                "F1");
         for (AreaScore a : report.areas()) {
             line(out, a);
         }
         line(out, report.micro());
-        out.printf(Locale.ROOT, "the same over the %d papers that have a category mapped to an area:%n",
+        out.printf(
+                Locale.ROOT,
+                "the same over the %d papers that have a category mapped to an area:%n",
                 report.mappedPapers());
         line(out, report.mappedMicro());
-        for (String mistake : report.mistakes().subList(0, Math.min(errors, report.mistakes().size()))) {
+        for (String mistake :
+                report.mistakes().subList(0, Math.min(errors, report.mistakes().size()))) {
             out.println("  " + mistake);
         }
     }
 
     private static void line(PrintStream out, AreaScore a) {
-        out.printf(Locale.ROOT, "%-16s %8d %9d %7d %9.3f %7.3f %6.3f%n", a.area(), a.expected(), a.predicted(),
-                a.correct(), a.precision(), a.recall(), a.f1());
+        out.printf(
+                Locale.ROOT,
+                "%-16s %8d %9d %7d %9.3f %7.3f %6.3f%n",
+                a.area(),
+                a.expected(),
+                a.predicted(),
+                a.correct(),
+                a.precision(),
+                a.recall(),
+                a.f1());
     }
 
     /** JSONL (id, title, abstract, categories) or CSV (titles, summaries, terms), told by the file name. */
@@ -167,8 +204,11 @@ public final class TaggerEvaluation {
                 }
                 List<String> categories = new ArrayList<>();
                 node.path("categories").forEach(c -> categories.add(c.asText()));
-                papers.add(new Labelled(node.path("id").asText("line " + number), node.path("title").asText(""),
-                        node.path("abstract").asText(node.path("summary").asText("")), categories));
+                papers.add(new Labelled(
+                        node.path("id").asText("line " + number),
+                        node.path("title").asText(""),
+                        node.path("abstract").asText(node.path("summary").asText("")),
+                        categories));
             }
         }
         return papers;
@@ -179,7 +219,9 @@ public final class TaggerEvaluation {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = rows.get(0).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         int title = column(header, file, "titles", "title");
         int summary = column(header, file, "summaries", "abstract", "summary");
         int terms = column(header, file, "terms", "categories");
@@ -207,7 +249,7 @@ public final class TaggerEvaluation {
                 return i;
             }
         }
-        throw new IllegalArgumentException(file + " has no column " + String.join(" or ", names)
-                + " (header: " + header + ")");
+        throw new IllegalArgumentException(
+                file + " has no column " + String.join(" or ", names) + " (header: " + header + ")");
     }
 }
