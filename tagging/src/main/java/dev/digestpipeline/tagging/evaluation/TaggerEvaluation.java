@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Measures the tagger's area tags against arXiv categories: for each labelled paper the expected areas are those
@@ -215,7 +218,10 @@ public final class TaggerEvaluation {
     }
 
     private static List<Labelled> readCsv(Path file) throws IOException {
-        List<List<String>> rows = CsvRows.parse(Files.readString(file, StandardCharsets.UTF_8));
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
+            rows = parser.getRecords();
+        }
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -227,7 +233,7 @@ public final class TaggerEvaluation {
         int terms = column(header, file, "terms", "categories");
         List<Labelled> papers = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
+            CSVRecord row = rows.get(r);
             if (row.size() <= Math.max(title, Math.max(summary, terms))) {
                 continue;
             }
