@@ -1,7 +1,9 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.stack.StackPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -54,6 +56,7 @@ public final class DigestCli implements Callable<Integer> {
         // their options belong to the tool they run (JMH, Maven)
         cli.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
         cli.getSubcommands().get("test").setUnmatchedOptionsArePositionalParams(true);
+        cli.getSubcommands().get("stack").getCommandSpec().usageMessage().footer(stackEnvironment());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
                 line.getErr().println("digest: " + e.getMessage());
@@ -62,6 +65,18 @@ public final class DigestCli implements Callable<Integer> {
             throw e;
         });
         return cli;
+    }
+
+    /** The stack's environment, from the declarations of its ports. */
+    static String stackEnvironment() {
+        StringBuilder out = new StringBuilder("%nEnvironment:%n");
+        out.append("  DIGEST_STACK_DIR                 data folder (default .stack/local)%n");
+        out.append("  DIGEST_SERVER_JAVA_HOME          a JDK 21+ for the registry and Elasticsearch%n");
+        for (StackPort port : StackPort.values()) {
+            out.append(String.format(
+                    Locale.ROOT, "  %-33s%s port (default %d)%%n", port.variable(), port.what(), port.defaultPort()));
+        }
+        return out.toString();
     }
 
     /** The README's table of commands: one row per runnable command, its synopsis and its description. */

@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.stack.StackPort;
 import dev.digestpipeline.testsupport.ReadmeSections;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,11 @@ class DigestCliTest {
     @Test
     void readmeCommandTableIsTheCommandTree() {
         ReadmeSections.assertCurrent("commands", DigestCli.markdownTable());
+    }
+
+    @Test
+    void readmeStackPortTableIsTheDeclaredPorts() {
+        ReadmeSections.assertCurrent("stack ports", StackPort.markdownTable());
     }
 
     @Test

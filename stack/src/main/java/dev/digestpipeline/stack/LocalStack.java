@@ -42,13 +42,12 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("A stack is already running from " + settings.dataDir() + " ("
                     + running.get().describe() + "). Use it, or stop it with './digest down'.");
         }
-        Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", settings.kafkaPort());
-        Ports.requireFree("Kafka controller", "DIGEST_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
-        Ports.requireFree("schema registry", "DIGEST_REGISTRY_PORT", settings.registryPort());
-        Ports.requireFree(
-                "schema registry management", "DIGEST_REGISTRY_MANAGEMENT_PORT", settings.registryManagementPort());
-        Ports.requireFree("Elasticsearch", "DIGEST_ES_PORT", settings.elasticsearchPort());
-        Ports.requireFree("Elasticsearch transport", "DIGEST_ES_TRANSPORT_PORT", settings.elasticsearchTransportPort());
+        Ports.requireFree(StackPort.KAFKA, settings.kafkaPort());
+        Ports.requireFree(StackPort.KAFKA_CONTROLLER, settings.kafkaControllerPort());
+        Ports.requireFree(StackPort.REGISTRY, settings.registryPort());
+        Ports.requireFree(StackPort.REGISTRY_MANAGEMENT, settings.registryManagementPort());
+        Ports.requireFree(StackPort.ELASTICSEARCH, settings.elasticsearchPort());
+        Ports.requireFree(StackPort.ELASTICSEARCH_TRANSPORT, settings.elasticsearchTransportPort());
         Files.createDirectories(settings.dataDir());
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);

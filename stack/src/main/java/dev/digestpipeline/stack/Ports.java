@@ -28,11 +28,11 @@ public final class Ports {
         }
     }
 
-    public static void requireFree(String what, String setting, int port) {
+    public static void requireFree(StackPort which, int port) {
         if (!isFree(port)) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 (" + what + ") is already taken. "
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 (" + which.what() + ") is already taken. "
                     + "Stop what uses it ('./digest down' if it is an earlier stack) or choose another port with "
-                    + setting + ".");
+                    + which.variable() + ".");
         }
     }
 }

@@ -46,12 +46,12 @@ public record StackSettings(
                 home(env),
                 dataDir(env),
                 JavaRuntimes.findServerJavaHome(env),
-                port(env, "DIGEST_KAFKA_PORT", 9092),
-                port(env, "DIGEST_KAFKA_CONTROLLER_PORT", 9093),
-                port(env, "DIGEST_REGISTRY_PORT", 8081),
-                port(env, "DIGEST_REGISTRY_MANAGEMENT_PORT", 9001),
-                port(env, "DIGEST_ES_PORT", 9200),
-                port(env, "DIGEST_ES_TRANSPORT_PORT", 9300));
+                StackPort.KAFKA.from(env),
+                StackPort.KAFKA_CONTROLLER.from(env),
+                StackPort.REGISTRY.from(env),
+                StackPort.REGISTRY_MANAGEMENT.from(env),
+                StackPort.ELASTICSEARCH.from(env),
+                StackPort.ELASTICSEARCH_TRANSPORT.from(env));
     }
 
     /** The checkout: DIGEST_HOME (the launcher sets it), else the digest.home property, else the working folder. */
@@ -81,18 +81,6 @@ public record StackSettings(
                 Ports.freePort(),
                 Ports.freePort(),
                 Ports.freePort());
-    }
-
-    private static int port(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
-        }
     }
 
     public String bootstrapServers() {

@@ -13,8 +13,8 @@ class PortsTest {
     void takenPortIsReportedWithTheSettingThatMovesIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            IllegalStateException e = assertThrows(
-                    IllegalStateException.class, () -> Ports.requireFree("Kafka", "DIGEST_KAFKA_PORT", port));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> Ports.requireFree(StackPort.KAFKA, port));
             assertEquals(
                     "Port " + port + " on 127.0.0.1 (Kafka) is already taken. Stop what uses it ('./digest down' "
                             + "if it is an earlier stack) or choose another port with DIGEST_KAFKA_PORT.",
