@@ -4,6 +4,8 @@ import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.UserAgent;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -67,12 +69,17 @@ public final class IngestApp {
         List<String> failed = new ArrayList<>();
         List<String> pages = PageReader.expandAll(sources, failed);
         ensureTopic(config);
-        PageReader reader = new PageReader(config.httpTimeout(), config.kind(), Clock.systemUTC());
         List<String> published = new ArrayList<>();
         long bytes = 0;
-        try (Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registryUrl());
+        try (PageFetcher fetcher = new PageFetcher(
+                        UserAgent.of(UserAgent.version(), config.contact()),
+                        config.maxPageBytes(),
+                        config.httpTimeout(),
+                        config.httpTimeout());
+                Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registryUrl());
                 KafkaProducer<String, RawPage> producer =
                         new KafkaProducer<>(producerProperties(config), new StringSerializer(), serde.serializer())) {
+            PageReader reader = new PageReader(fetcher, config.kind(), Clock.systemUTC());
             PagePublisher publisher = new PagePublisher(producer, config.topic(), config.maxPageBytes());
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             List<String> sent = new ArrayList<>();

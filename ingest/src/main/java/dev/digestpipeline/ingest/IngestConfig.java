@@ -20,20 +20,29 @@ public record IngestConfig(
         int maxPageBytes,
         Duration httpTimeout,
         String kind,
+        String contact,
         Map<String, String> kafka) {
 
     static final Setting TOPIC = Setting.text("topic", Topics.PAGES_RAW.name(), "the topic pages are published to");
     static final Setting MAX_PAGE_BYTES = Setting.integer(
             "max.page.bytes", 8 * 1024 * 1024, 1024, 64 * 1024 * 1024, "larger pages are refused, never truncated");
-    static final Setting HTTP_TIMEOUT = Setting.duration("http.timeout", "30s", "time allowed to fetch one URL");
+    static final Setting HTTP_TIMEOUT = Setting.duration(
+            "http.timeout",
+            "30s",
+            "time allowed to connect to a URL's host, and again for its whole answer (redirects included)");
     static final Setting KIND = Setting.text(
             "kind",
             "",
             "the pages' format, when you know it (hf-daily-text, arxiv-atom, ...); blank: enrich detects it");
 
+    static final Setting CONTACT = Setting.text(
+            "contact",
+            "",
+            "an e-mail address or URL put in the User-Agent, so a site's operator can reach whoever polls it");
+
     /** Every setting of ingest, in the order --help lists them. */
-    public static final SettingSet SETTINGS =
-            SettingSet.of(BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC, PARTITIONS, MAX_PAGE_BYTES, HTTP_TIMEOUT, KIND);
+    public static final SettingSet SETTINGS = SettingSet.of(
+            BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC, PARTITIONS, MAX_PAGE_BYTES, HTTP_TIMEOUT, KIND, CONTACT);
 
     /** Bytes the topic and the producer allow beyond the page itself (key, schema id, other fields). */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
@@ -47,6 +56,7 @@ public record IngestConfig(
                 (int) settings.integer(MAX_PAGE_BYTES),
                 settings.duration(HTTP_TIMEOUT),
                 settings.optional(KIND),
+                settings.optional(CONTACT),
                 settings.kafka());
     }
 

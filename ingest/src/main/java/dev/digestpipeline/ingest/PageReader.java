@@ -1,18 +1,16 @@
 package dev.digestpipeline.ingest;
 
+import dev.digestpipeline.ingest.fetch.FetchResult;
+import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,17 +19,13 @@ import java.util.stream.Stream;
 
 /** Turns what the user names (files, folders, http(s) URLs) into raw pages, bytes unmodified. */
 final class PageReader {
-    private final HttpClient http;
-    private final Duration timeout;
+    private final PageFetcher fetcher;
     private final Clock clock;
     private final String kind;
 
-    PageReader(Duration timeout, String kind, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(timeout)
-                .build();
-        this.timeout = timeout;
+    /** @param fetcher how URLs are read: our User-Agent, redirects, deadlines and the size cap */
+    PageReader(PageFetcher fetcher, String kind, Clock clock) {
+        this.fetcher = fetcher;
         this.kind = kind;
         this.clock = clock;
     }
@@ -64,16 +58,11 @@ final class PageReader {
 
     RawPage read(String source) throws IOException, InterruptedException {
         if (isUrl(source)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(source))
-                    .timeout(timeout)
-                    .header("User-Agent", "digest-pipeline-ingest/0.1")
-                    .GET()
-                    .build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException(source + " answered HTTP " + response.statusCode());
+            FetchResult response = fetcher.fetch(URI.create(source));
+            if (!response.isOk()) {
+                throw new IOException(source + " answered HTTP " + response.status());
             }
-            String contentType = response.headers().firstValue("Content-Type").orElse(guessContentType(source));
+            String contentType = response.contentType() != null ? response.contentType() : guessContentType(source);
             return page(source, contentType, response.body());
         }
         Path path = Path.of(source).toAbsolutePath().normalize();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.UserAgent;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PageReaderTest {
     private final PageReader reader = new PageReader(
-            Duration.ofSeconds(5), null, Clock.fixed(Instant.parse("2025-08-20T06:00:00Z"), ZoneOffset.UTC));
+            new PageFetcher(UserAgent.of("test", ""), 1024, Duration.ofSeconds(5), Duration.ofSeconds(5)),
+            null,
+            Clock.fixed(Instant.parse("2025-08-20T06:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void fileBecomesPageWithFileUriTypeHashAndUnmodifiedBytes(@TempDir Path dir) throws Exception {

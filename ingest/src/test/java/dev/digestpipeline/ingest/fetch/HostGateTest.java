@@ -1,0 +1,36 @@
+package dev.digestpipeline.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HostGateTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    private final HostGate gate = new HostGate(Duration.ofSeconds(3), Duration.ofSeconds(1));
+
+    @Test
+    void aHostNotAskedYetMayBeAskedAtOnce() {
+        assertEquals(Duration.ZERO, gate.waitBefore(URI.create("https://export.arxiv.org/api/query"), T0));
+    }
+
+    @Test
+    void arxivHostsWaitThreeSecondsBetweenRequests() {
+        gate.sent(URI.create("https://export.arxiv.org/api/query?start=0"), T0);
+        assertEquals(
+                Duration.ofMillis(2500),
+                gate.waitBefore(URI.create("https://export.arxiv.org/api/query?start=100"), T0.plusMillis(500)));
+        assertEquals(Duration.ZERO, gate.waitBefore(URI.create("https://export.arxiv.org/x"), T0.plusSeconds(3)));
+    }
+
+    @Test
+    void otherHostsWaitOneSecondAndDoNotWaitForEachOther() {
+        gate.sent(URI.create("https://huggingface.co/api/daily_papers"), T0);
+        assertEquals(
+                Duration.ofMillis(800),
+                gate.waitBefore(URI.create("https://HuggingFace.co/papers"), T0.plusMillis(200)));
+        assertEquals(Duration.ZERO, gate.waitBefore(URI.create("https://rss.arxiv.org/rss/cs.AI"), T0));
+    }
+}
