@@ -2,17 +2,15 @@ package dev.digestpipeline.ingest;
 
 import dev.digestpipeline.ingest.fetch.FetchResult;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.Sha256;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -75,7 +73,7 @@ final class PageReader {
                 .setKind(kind)
                 .setFetchedAt(clock.instant())
                 .setContentType(contentType)
-                .setContentSha256(sha256(content))
+                .setContentSha256(Sha256.hex(content))
                 .setContent(ByteBuffer.wrap(content))
                 .build();
     }
@@ -99,14 +97,6 @@ final class PageReader {
             return "text/plain";
         }
         return null;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static List<String> expandAll(List<String> sources, List<String> problems) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.ingest.fetch.Sha256;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class PagePublisherTest {
                 .setSourceUri(uri)
                 .setFetchedAt(Instant.parse("2025-08-20T06:00:00Z"))
                 .setContentType("text/plain")
-                .setContentSha256(PageReader.sha256(content))
+                .setContentSha256(Sha256.hex(content))
                 .setContent(ByteBuffer.wrap(content))
                 .build();
     }

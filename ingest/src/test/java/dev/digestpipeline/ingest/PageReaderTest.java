@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.Sha256;
 import dev.digestpipeline.ingest.fetch.UserAgent;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
@@ -33,9 +34,7 @@ class PageReaderTest {
         assertEquals(file.toUri().toString(), page.getSourceUri());
         assertEquals("text/plain", page.getContentType());
         assertEquals(Instant.parse("2025-08-20T06:00:00Z"), page.getFetchedAt());
-        assertEquals(
-                PageReader.sha256("Daily Papers\n\nAug 20\n".getBytes(StandardCharsets.UTF_8)),
-                page.getContentSha256());
+        assertEquals(Sha256.hex("Daily Papers\n\nAug 20\n".getBytes(StandardCharsets.UTF_8)), page.getContentSha256());
         assertEquals(
                 "Daily Papers\n\nAug 20\n",
                 StandardCharsets.UTF_8.decode(page.getContent()).toString());

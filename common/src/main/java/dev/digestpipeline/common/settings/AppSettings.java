@@ -289,27 +289,12 @@ public final class AppSettings {
     }
 
     private Duration duration(String key) {
-        String value = string(key).toLowerCase(Locale.ROOT);
+        String value = string(key);
         try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("d")) {
-                return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.ofMillis(Long.parseLong(value));
-        } catch (NumberFormatException e) {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    describe(key) + " must be a duration like 500ms, 30s, 5m, 6h or 7d, not '" + value + "'");
+                    describe(key) + " must be " + Durations.FORM + ", not '" + value + "'", e);
         }
     }
 

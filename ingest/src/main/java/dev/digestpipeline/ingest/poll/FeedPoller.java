@@ -1,0 +1,107 @@
+package dev.digestpipeline.ingest.poll;
+
+import dev.digestpipeline.ingest.fetch.Backoff;
+import dev.digestpipeline.ingest.fetch.FetchResult;
+import dev.digestpipeline.ingest.fetch.HostGate;
+import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.PageTooLargeException;
+import dev.digestpipeline.ingest.fetch.RetryAfter;
+import dev.digestpipeline.ingest.fetch.Sha256;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * One poll of one source, politely: robots.txt first, then the host's gap since its last request, then a conditional
+ * GET with the validators of the last published page. A 304, or a 200 with the same bytes as the last published
+ * page, publishes nothing. 429 and 503 (and 5xx, network errors, timeouts) back off, honouring Retry-After; any other
+ * 4xx marks the source failed and tries again at its normal interval, never giving up on it. The next poll is due
+ * one interval later, ±10 % so that sources drift apart.
+ */
+public final class FeedPoller {
+    /** How the poller waits for a host's gap; tests pass one that moves their clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final PageFetcher fetcher;
+    private final HostGate gate;
+    private final Backoff backoff;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RobotsRules robots;
+
+    public FeedPoller(PageFetcher fetcher, HostGate gate, RandomGenerator random, Clock clock, Sleeper sleeper) {
+        this.fetcher = fetcher;
+        this.gate = gate;
+        this.backoff = new Backoff(random);
+        this.random = random;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.robots = new RobotsRules(fetcher, this::awaitTurn, clock);
+    }
+
+    public PollOutcome poll(Source source, SourceState state) throws InterruptedException {
+        String refusal = robots.refusal(source.url());
+        if (!refusal.isEmpty()) {
+            Instant now = clock.instant();
+            return PollOutcome.without(state.polled(now, 0, refusal, nextRegular(now, source), 0));
+        }
+        awaitTurn(source.url());
+        Instant sent = clock.instant();
+        FetchResult answer;
+        try {
+            answer = fetcher.fetch(source.url(), state.etag(), state.lastModified());
+        } catch (PageTooLargeException e) {
+            return PollOutcome.without(state.polled(sent, 0, e.getMessage(), nextRegular(sent, source), 0));
+        } catch (IOException e) {
+            return backOff(state, sent, 0, "no answer: " + e, Optional.empty());
+        }
+        int status = answer.status();
+        if (answer.isNotModified()) {
+            return PollOutcome.without(state.polled(sent, status, null, nextRegular(sent, source), 0));
+        }
+        if (answer.isOk()) {
+            String sha = Sha256.hex(answer.body());
+            SourceState polled = state.polled(sent, status, null, nextRegular(sent, source), 0);
+            if (sha.equals(state.bodySha256())) {
+                return PollOutcome.without(polled);
+            }
+            PolledPage page = new PolledPage(source, answer.finalUri(), answer.contentType(), answer.body(), sha);
+            return new PollOutcome(
+                    polled, Optional.of(page), polled.withPage(answer.etag(), answer.lastModified(), sha));
+        }
+        String error = "HTTP " + status + " from " + answer.finalUri();
+        if (answer.isThrottled() || status / 100 == 5) {
+            return backOff(state, sent, status, error, RetryAfter.parse(answer.retryAfter(), sent));
+        }
+        return PollOutcome.without(state.polled(sent, status, error, nextRegular(sent, source), 0));
+    }
+
+    private PollOutcome backOff(
+            SourceState state, Instant at, int status, String error, Optional<Duration> retryAfter) {
+        int failures = state.failures() + 1;
+        return PollOutcome.without(
+                state.polled(at, status, error, at.plus(backoff.after(failures, retryAfter)), failures));
+    }
+
+    private Instant nextRegular(Instant from, Source source) {
+        double factor = 1 + Backoff.JITTER * (2 * random.nextDouble() - 1);
+        return from.plusMillis(Math.round(source.every().toMillis() * factor));
+    }
+
+    /** Waits out the host's gap since its last request, then takes the turn. */
+    private void awaitTurn(URI url) throws InterruptedException {
+        Duration wait = gate.waitBefore(url, clock.instant());
+        if (!wait.isZero()) {
+            sleeper.sleep(wait);
+        }
+        gate.sent(url, clock.instant());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.digestpipeline.ingest.poll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SourceTest {
+    @Test
+    void aSourceIsItsKindItsUrlAndItsInterval() {
+        assertEquals(
+                new Source(SourceKind.ARXIV_RSS, URI.create("https://rss.arxiv.org/rss/cs.CL"), Duration.ofMinutes(30)),
+                Source.parse("arxiv-rss,https://rss.arxiv.org/rss/cs.CL,every=30m"));
+    }
+
+    @Test
+    void withoutAnIntervalASourceIsPolledHourly() {
+        assertEquals(
+                Duration.ofHours(1),
+                Source.parse("url,https://example.org/papers.html").every());
+    }
+
+    @Test
+    void anUnknownKindNamesTheKnownOnes() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Source.parse("rss,https://example.org/feed"));
+        assertEquals(
+                "unknown source kind 'rss' (one of hf-daily-api, hf-daily-page, arxiv-rss, arxiv-api, arxiv-listing, url)",
+                e.getMessage());
+    }
+
+    @Test
+    void aSourceWithoutAnHttpUrlIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Source.parse("url,file:///etc/passwd"));
+        assertEquals("a source's URL is an http(s) URL, not 'file:///etc/passwd'", e.getMessage());
+    }
+
+    @Test
+    void aBadIntervalSaysWhatADurationLooksLike() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Source.parse("url,https://example.org/,every=often"));
+        assertEquals("'often' is not a duration like 500ms, 30s, 5m, 6h or 7d", e.getMessage());
+    }
+}
