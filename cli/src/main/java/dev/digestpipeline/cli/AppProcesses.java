@@ -43,12 +43,7 @@ final class AppProcesses {
         }
         Path jar = Checkout.appJar(app);
         Files.createDirectories(dir);
-        List<String> command = List.of(
-                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
-                        .toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString());
+        List<String> command = command(jar);
         Map<String, String> env = Map.of(
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
                 REGISTRY_URL.envName(), stack.registryUrl(),
@@ -58,6 +53,16 @@ final class AppProcesses {
         ServerProcess process =
                 ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"), dir.resolve(app + ".pid"));
         return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
+    }
+
+    /** How an app's jar is run: this JVM's java, a 512 MiB heap. */
+    static List<String> command(Path jar) {
+        return List.of(
+                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
+                        .toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString());
     }
 
     List<String> stopAll() {

@@ -13,7 +13,6 @@ import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
-import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
 import dev.digestpipeline.tagging.Taxonomy;
@@ -208,12 +207,7 @@ class EnrichFailoverIT {
             throws Exception {
         Map<String, String> own = new HashMap<>(env);
         own.put(EnrichConfig.STATE_DIR.envName(), dir.resolve("state-" + name).toString());
-        List<String> command = List.of(
-                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
-                        .toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString());
+        List<String> command = AppProcesses.command(jar);
         ServerProcess process = ServerProcess.start(
                 "enrich-" + name,
                 command,
