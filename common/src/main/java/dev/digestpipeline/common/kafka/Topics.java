@@ -2,6 +2,7 @@ package dev.digestpipeline.common.kafka;
 
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.PollState;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
 import java.time.Duration;
@@ -73,9 +74,21 @@ public final class Topics {
             "enrich (merge, write), sink (read, index: papers and trends)",
             "operators");
 
+    public static final TopicSpec<PollState> SOURCES_STATE = new TopicSpec<>(
+            "digest.sources.state",
+            false,
+            PollState.class,
+            "source id (`KIND,URL`)",
+            "`PollState`: validators and hash of the last published page, last poll, status and error, next due, "
+                    + "failures in a row",
+            "compact",
+            null,
+            "ingest (feed poller)",
+            "ingest (feed poller, at start)");
+
     /** In the order the README lists them: the data flow, then the dead letters. */
     public static final List<TopicSpec<?>> ALL =
-            List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ, PAPERS_DLQ);
+            List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ, PAPERS_DLQ, SOURCES_STATE);
 
     private Topics() {}
 
