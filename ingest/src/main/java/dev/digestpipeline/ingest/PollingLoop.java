@@ -6,7 +6,7 @@ import dev.digestpipeline.ingest.poll.PollOutcome;
 import dev.digestpipeline.ingest.poll.PolledPage;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceState;
-import dev.digestpipeline.ingest.state.SourceStateStore;
+import dev.digestpipeline.ingest.state.SourceStates;
 import dev.digestpipeline.schemas.RawPage;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -31,17 +31,17 @@ final class PollingLoop {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
-    /** What one round did. */
+    /** What one round did: sources polled, pages published, polls or publishes that failed. */
     record Round(int polled, int published, int failed) {}
 
     private final List<Source> sources;
     private final FeedPoller poller;
     private final PagePublisher publisher;
-    private final SourceStateStore store;
+    private final SourceStates store;
     private final Clock clock;
     private final Map<String, SourceState> states;
 
-    PollingLoop(List<Source> sources, FeedPoller poller, PagePublisher publisher, SourceStateStore store, Clock clock) {
+    PollingLoop(List<Source> sources, FeedPoller poller, PagePublisher publisher, SourceStates store, Clock clock) {
         this.sources = List.copyOf(sources);
         this.poller = poller;
         this.publisher = publisher;
@@ -70,6 +70,7 @@ final class PollingLoop {
                     published++;
                 } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     // not acknowledged: the old validators stay, so the next poll fetches the page again
+                    failed++;
                     log.error("source {}: page not published: {}", source.id(), e.getMessage());
                 }
             }

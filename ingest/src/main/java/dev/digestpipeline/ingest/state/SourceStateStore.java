@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.Serde;
  * {@code digest.sources.state}, keyed by the source id. {@link #load()} reads the topic whole at start, so a
  * restarted poller knows every source's validators and when it is due; {@link #save} waits for the broker's ack.
  */
-public final class SourceStateStore implements AutoCloseable {
+public final class SourceStateStore implements SourceStates, AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final String topic;
@@ -50,7 +50,7 @@ public final class SourceStateStore implements AutoCloseable {
                 bootstrapServers, kafka, List.of(Topics.SOURCES_STATE.newTopic(topic, 1, (short) 1, null, Map.of())));
     }
 
-    /** Every source's last saved state, by source id. */
+    @Override
     public Map<String, SourceState> load() {
         Properties props = new Properties();
         props.putAll(clientProperties);
@@ -83,6 +83,7 @@ public final class SourceStateStore implements AutoCloseable {
     }
 
     /** Saves a source's state and returns once the broker acknowledged it. */
+    @Override
     public void save(String sourceId, SourceState state) throws InterruptedException {
         try {
             producer.send(new ProducerRecord<>(topic, sourceId, PollStates.toRecord(sourceId, state)))

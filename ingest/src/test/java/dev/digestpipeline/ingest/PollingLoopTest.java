@@ -1,0 +1,112 @@
+package dev.digestpipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.digestpipeline.ingest.fetch.HostGate;
+import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.UserAgent;
+import dev.digestpipeline.ingest.poll.FeedPoller;
+import dev.digestpipeline.ingest.poll.Source;
+import dev.digestpipeline.ingest.poll.SourceKind;
+import dev.digestpipeline.ingest.poll.SourceState;
+import dev.digestpipeline.ingest.state.SourceStates;
+import dev.digestpipeline.schemas.RawPage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The loop's failure path, with a producer that refuses the page; the happy path runs on the real stack (IT). */
+class PollingLoopTest {
+    private static final byte[] FEED = "<rss/>".getBytes(StandardCharsets.UTF_8);
+
+    /** The states a run saved, in memory. */
+    private static final class SavedStates implements SourceStates {
+        final Map<String, SourceState> saved = new HashMap<>();
+
+        @Override
+        public Map<String, SourceState> load() {
+            return Map.copyOf(saved);
+        }
+
+        @Override
+        public void save(String sourceId, SourceState state) {
+            saved.put(sourceId, state);
+        }
+    }
+
+    private HttpServer server;
+    private PageFetcher fetcher;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed", exchange -> {
+            exchange.getResponseHeaders().add("ETag", "\"1\"");
+            exchange.sendResponseHeaders(200, FEED.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(FEED);
+            }
+        });
+        server.start();
+        fetcher = new PageFetcher(UserAgent.of("test", ""), 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        server.stop(0);
+    }
+
+    @Test
+    void aPageKafkaRefusedKeepsTheOldValidatorsSoTheNextPollFetchesItAgain() throws Exception {
+        MockProducer<String, RawPage> refusing =
+                new MockProducer<>(false, null, new StringSerializer(), (Serializer<RawPage>) (t, p) -> new byte[0]);
+        Source feed = new Source(
+                SourceKind.ARXIV_RSS,
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed"),
+                Duration.ofHours(1));
+        SavedStates states = new SavedStates();
+        FeedPoller poller = new FeedPoller(
+                fetcher,
+                new HostGate(Duration.ZERO, Duration.ZERO),
+                new SplittableRandom(1),
+                Clock.systemUTC(),
+                d -> {});
+        PollingLoop loop = new PollingLoop(
+                List.of(feed),
+                poller,
+                new PagePublisher(refusing, "digest.pages.raw", 1 << 20),
+                states,
+                Clock.systemUTC());
+        Thread broker = new Thread(() -> {
+            while (!refusing.errorNext(new KafkaException("broker down"))) {
+                Thread.onSpinWait();
+            }
+        });
+        broker.start();
+        assertEquals(new PollingLoop.Round(1, 0, 1), loop.pollDue());
+        broker.join();
+        SourceState saved = states.saved.get(feed.id());
+        assertNull(saved.etag());
+        assertNull(saved.bodySha256());
+        assertEquals(200, saved.lastStatus());
+    }
+}
