@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,12 +69,18 @@ final class PageReader {
     }
 
     private RawPage page(String uri, String contentType, byte[] content) {
+        return rawPage(uri, kind, clock.instant(), contentType, content, Sha256.hex(content));
+    }
+
+    /** A page as ingest publishes it: its bytes unmodified, with where, when and what they are. */
+    static RawPage rawPage(
+            String uri, String kind, Instant fetchedAt, String contentType, byte[] content, String sha256) {
         return RawPage.newBuilder()
                 .setSourceUri(uri)
                 .setKind(kind)
-                .setFetchedAt(clock.instant())
+                .setFetchedAt(fetchedAt)
                 .setContentType(contentType)
-                .setContentSha256(Sha256.hex(content))
+                .setContentSha256(sha256)
                 .setContent(ByteBuffer.wrap(content))
                 .build();
     }

@@ -1,6 +1,5 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.ingest.fetch.Sha256;
 import dev.digestpipeline.ingest.poll.FeedPoller;
 import dev.digestpipeline.ingest.poll.PollOutcome;
 import dev.digestpipeline.ingest.poll.PolledPage;
@@ -8,7 +7,6 @@ import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStates;
 import dev.digestpipeline.schemas.RawPage;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,13 +97,12 @@ final class PollingLoop {
     }
 
     private RawPage rawPage(PolledPage page) {
-        return RawPage.newBuilder()
-                .setSourceUri(page.source().url().toString())
-                .setKind(page.source().kind().pageFormat())
-                .setFetchedAt(clock.instant())
-                .setContentType(page.contentType())
-                .setContentSha256(page.sha256() != null ? page.sha256() : Sha256.hex(page.body()))
-                .setContent(ByteBuffer.wrap(page.body()))
-                .build();
+        return PageReader.rawPage(
+                page.source().url().toString(),
+                page.source().kind().pageFormat(),
+                clock.instant(),
+                page.contentType(),
+                page.body(),
+                page.sha256());
     }
 }

@@ -37,6 +37,11 @@ public final class Backoff {
         if (base.compareTo(CAP) > 0) {
             base = CAP;
         }
+        return jittered(base);
+    }
+
+    /** The duration moved by up to ±10 %, so that sources polled alike drift apart. */
+    public Duration jittered(Duration base) {
         double factor = 1 + JITTER * (2 * random.nextDouble() - 1);
         return Duration.ofMillis(Math.round(base.toMillis() * factor));
     }

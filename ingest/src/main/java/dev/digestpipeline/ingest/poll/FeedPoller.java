@@ -32,7 +32,6 @@ public final class FeedPoller {
     private final PageFetcher fetcher;
     private final HostGate gate;
     private final Backoff backoff;
-    private final RandomGenerator random;
     private final Clock clock;
     private final Sleeper sleeper;
     private final RobotsRules robots;
@@ -41,7 +40,6 @@ public final class FeedPoller {
         this.fetcher = fetcher;
         this.gate = gate;
         this.backoff = new Backoff(random);
-        this.random = random;
         this.clock = clock;
         this.sleeper = sleeper;
         this.robots = new RobotsRules(fetcher, this::awaitTurn, clock);
@@ -92,8 +90,7 @@ public final class FeedPoller {
     }
 
     private Instant nextRegular(Instant from, Source source) {
-        double factor = 1 + Backoff.JITTER * (2 * random.nextDouble() - 1);
-        return from.plusMillis(Math.round(source.every().toMillis() * factor));
+        return from.plus(backoff.jittered(source.every()));
     }
 
     /** Waits out the host's gap since its last request, then takes the turn. */
