@@ -2,7 +2,6 @@ package dev.digestpipeline.common.settings;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +71,7 @@ public final class AppSettings {
                 int eq = body.indexOf('=');
                 if (eq >= 0) {
                     flags.put(body.substring(0, eq), body.substring(eq + 1));
-                } else if (i + 1 < args.length && !args[i + 1].startsWith("--") && takesValue(body, defaults)) {
+                } else if (i + 1 < args.length && !args[i + 1].startsWith("--") && takesValue(body, declared)) {
                     flags.put(body, args[++i]);
                 } else {
                     flags.put(body, "true");
@@ -187,14 +186,11 @@ public final class AppSettings {
         return previous[b.length()];
     }
 
-    private static boolean takesValue(String flag, Map<String, String> defaults) {
+    /** A declared setting, a Kafka property or --config takes a value; a switch does not. */
+    private static boolean takesValue(String flag, SettingSet declared) {
         return flag.equals("config")
                 || flag.startsWith(KAFKA_PREFIX)
-                || (defaults.containsKey(flag) && !isBooleanDefault(defaults.get(flag)));
-    }
-
-    private static boolean isBooleanDefault(String value) {
-        return "true".equals(value) || "false".equals(value);
+                || declared.find(flag).isPresent();
     }
 
     public static String envName(String key) {
@@ -326,18 +322,5 @@ public final class AppSettings {
 
     private String describe(String key) {
         return "setting '" + key + "' (from " + origins.getOrDefault(key, "?") + ")";
-    }
-
-    /** Reads a whole properties file into a map; used by tests and by apps that pass settings through. */
-    public static Map<String, String> readProperties(Path file) {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));
-        return out;
     }
 }
