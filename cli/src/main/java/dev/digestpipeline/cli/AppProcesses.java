@@ -9,19 +9,29 @@ import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The enrich and sink apps as child processes of the demo, known by PID files so 'down' can stop them later. */
+/** The apps as child processes of the launcher, known by PID files so 'down' can stop them later. */
 final class AppProcesses {
-    static final List<String> APPS = List.of("enrich", "sink");
+    /** An app the launcher runs: its name, the module whose jar holds it, and its main class when not the jar's. */
+    record App(String name, String module, String mainClass) {}
+
+    static final App ENRICH = new App("enrich", "enrich", null);
+    static final App SINK = new App("sink", "sink", null);
+    static final App POLLER = new App("poller", "ingest", "dev.digestpipeline.ingest.PollerApp");
+    /** What the demo runs: its pages come from the command line, not a poller. */
+    static final List<App> PIPELINE = List.of(ENRICH, SINK);
+    /** Every app, in the order they start ('up') and are listed ('status'); 'down' stops them in reverse. */
+    static final List<App> ALL = List.of(ENRICH, SINK, POLLER);
+
     private final Path home;
     private final Path dir;
 
@@ -30,59 +40,81 @@ final class AppProcesses {
         this.dir = stackDir.resolve("apps");
     }
 
-    Optional<Long> runningPid(String app) {
-        return ServerProcess.readPid(dir.resolve(app + ".pid"))
+    /** The folder of the apps' PID files, logs and state. */
+    Path dir() {
+        return dir;
+    }
+
+    Optional<Long> runningPid(App app) {
+        return ServerProcess.readPid(dir.resolve(app.name() + ".pid"))
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /** Starts the app unless it already runs; returns a line saying which. */
-    String start(String app, LocalStack stack) throws IOException {
+    String start(App app, LocalStack stack) throws IOException {
+        return start(app, stack, List.of(), Map.of());
+    }
+
+    /** Starts the app with these arguments and settings (environment) unless it already runs. */
+    String start(App app, LocalStack stack, List<String> args, Map<String, String> settings) throws IOException {
         Optional<Long> running = runningPid(app);
         if (running.isPresent()) {
-            return app + " already running (pid " + running.get() + ")";
+            return app.name() + " already running (pid " + running.get() + ")";
         }
-        Path jar = Checkout.appJar(app);
+        Path jar = Checkout.appJar(app.module());
         Files.createDirectories(dir);
-        List<String> command = command(jar);
-        Map<String, String> env = Map.of(
+        List<String> command = new ArrayList<>(command(jar, app.mainClass()));
+        command.addAll(args);
+        Map<String, String> env = new HashMap<>(Map.of(
                 BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
                 REGISTRY_URL.envName(), stack.registryUrl(),
                 ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
-                EnrichConfig.STATE_DIR.envName(), dir.resolve(app + "-state").toString(),
-                SUMMARY_INTERVAL.envName(), "10s");
-        ServerProcess process =
-                ServerProcess.start(app, command, env, home, dir.resolve(app + ".log"), dir.resolve(app + ".pid"));
-        return app + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
+                EnrichConfig.STATE_DIR.envName(),
+                        dir.resolve(app.name() + "-state").toString(),
+                SUMMARY_INTERVAL.envName(), "10s"));
+        env.putAll(settings);
+        ServerProcess process = ServerProcess.start(
+                app.name(), command, env, home, dir.resolve(app.name() + ".log"), dir.resolve(app.name() + ".pid"));
+        return app.name() + " started (pid " + process.pid() + ", log " + process.logFile() + ")";
     }
 
     /** How an app's jar is run: this JVM's java, a 512 MiB heap. */
     static List<String> command(Path jar) {
-        return List.of(
-                JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
-                        .toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString());
+        return command(jar, null);
     }
 
-    List<String> stopAll() {
+    /** The same with another main class than the jar's. */
+    static List<String> command(Path jar, String mainClass) {
+        String java = JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
+                .toString();
+        return mainClass == null
+                ? List.of(java, "-Xmx512m", "-jar", jar.toString())
+                : List.of(java, "-Xmx512m", "-cp", jar.toString(), mainClass);
+    }
+
+    /** Stops the app if it runs; returns what it stopped. */
+    Optional<String> stop(App app) throws IOException {
+        Optional<Long> pid = runningPid(app);
+        pid.ifPresent(p -> ServerProcess.stop(p, Duration.ofSeconds(40)));
+        Files.deleteIfExists(dir.resolve(app.name() + ".pid"));
+        return pid.map(p -> app.name() + " (pid " + p + ")");
+    }
+
+    /** Stops every app that runs, the poller first so that no page is published to a pipeline stopping. */
+    List<String> stopAll() throws IOException {
         List<String> stopped = new ArrayList<>();
-        for (String app : APPS) {
-            runningPid(app).ifPresent(pid -> {
-                ServerProcess.stop(pid, Duration.ofSeconds(40));
-                stopped.add(app + " (pid " + pid + ")");
-            });
-            new File(dir.resolve(app + ".pid").toString()).delete();
+        for (int i = ALL.size() - 1; i >= 0; i--) {
+            stop(ALL.get(i)).ifPresent(stopped::add);
         }
         return stopped;
     }
 
     List<String> describe() {
         List<String> lines = new ArrayList<>();
-        for (String app : APPS) {
-            lines.add(app + ": "
+        for (App app : ALL) {
+            lines.add(app.name() + ": "
                     + runningPid(app)
-                            .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app + ".log"))
+                            .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app.name() + ".log"))
                             .orElse("not running"));
         }
         return lines;

@@ -67,8 +67,12 @@ final class DemoCommand implements Callable<Integer> {
             stack = LocalStack.start(StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
         }
         boolean ok = false;
+        List<AppProcesses.App> startedHere = new ArrayList<>();
         try {
-            for (String app : AppProcesses.APPS) {
+            for (AppProcesses.App app : AppProcesses.PIPELINE) {
+                if (apps.runningPid(app).isEmpty()) {
+                    startedHere.add(app);
+                }
                 Checkout.say(apps.start(app, stack));
             }
             IngestConfig ingestConfig = IngestConfig.of(Map.of(
@@ -134,7 +138,12 @@ final class DemoCommand implements Callable<Integer> {
                                 + "java -jar ingest/target/ingest-*-app.jar --bootstrap.servers="
                                 + stack.bootstrapServers() + " PAGE");
             } else {
-                Checkout.say("stopping: " + String.join(", ", apps.stopAll()));
+                // what ran before the demo ('up', an earlier '--keep') keeps running
+                List<String> stopped = new ArrayList<>();
+                for (AppProcesses.App app : startedHere) {
+                    apps.stop(app).ifPresent(stopped::add);
+                }
+                Checkout.say("stopping: " + String.join(", ", stopped));
                 if (running.isEmpty()) {
                     LocalStack.stop(stackDir);
                 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 + "and searchable in Elasticsearch.",
         subcommands = {
             DemoCommand.class,
+            UpCommand.class,
             StatusCommand.class,
             DownCommand.class,
             StackCommand.class,
@@ -47,6 +48,13 @@ public final class DigestCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // the commands talk to the user; the clients they use warn only (a -D on the command line still wins)
+        System.setProperty(
+                "org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.org.apache.kafka",
+                System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"));
         System.exit(commandLine().execute(args));
     }
 

@@ -3,6 +3,7 @@ package dev.digestpipeline.enrich;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.run.Service;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -180,22 +180,7 @@ public final class EnrichApp implements AutoCloseable {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (EnrichApp app = new EnrichApp(config)) {
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                app.close();
-                                stopped.countDown();
-                            },
-                            "enrich-shutdown"));
-            app.start();
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("enrich failed to start: {}", e.getMessage(), e);
-            System.exit(1);
-        }
+        EnrichApp app = new EnrichApp(config);
+        Service.runUntilStopped("enrich", app, app::start);
     }
 }

@@ -35,7 +35,7 @@ public record IngestConfig(
             "",
             "the pages' format, when you know it (hf-daily-text, arxiv-atom, ...); blank: enrich detects it");
 
-    static final Setting CONTACT = Setting.text(
+    public static final Setting CONTACT = Setting.text(
             "contact",
             "",
             "an e-mail address or URL put in the User-Agent, so a site's operator can reach whoever polls it");

@@ -10,9 +10,10 @@ import dev.digestpipeline.schemas.RawPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +31,13 @@ final class PollingLoop {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
     /** What one round did: sources polled, pages published, polls or publishes that failed. */
-    record Round(int polled, int published, int failed) {}
+    record Round(int polled, int published, int failed) {
+        static final Round NONE = new Round(0, 0, 0);
+
+        Round plus(Round other) {
+            return new Round(polled + other.polled, published + other.published, failed + other.failed);
+        }
+    }
 
     private final List<Source> sources;
     private final FeedPoller poller;
@@ -45,15 +52,28 @@ final class PollingLoop {
         this.publisher = publisher;
         this.store = store;
         this.clock = clock;
-        this.states = new HashMap<>(store.load());
+        this.states = new ConcurrentHashMap<>(store.load());
+    }
+
+    /** Every source the loop polls. */
+    List<Source> sources() {
+        return sources;
     }
 
     /** Polls each due source once. */
     Round pollDue() throws InterruptedException {
+        return pollDue(sources);
+    }
+
+    /**
+     * Polls each due source of the group once, in order. The poller service calls this from one thread per host
+     * with that host's sources, so that no host ever has two requests in flight.
+     */
+    Round pollDue(Collection<Source> group) throws InterruptedException {
         int polled = 0;
         int published = 0;
         int failed = 0;
-        for (Source source : sources) {
+        for (Source source : group) {
             SourceState state = state(source);
             if (!state.isDue(clock.instant())) {
                 continue;
@@ -64,7 +84,8 @@ final class PollingLoop {
             if (outcome.page().isPresent()) {
                 try {
                     publisher.publish(rawPage(outcome.page().get())).get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    next = outcome.afterPublish();
+                    next = outcome.afterPublish()
+                            .withPapers(PaperCounter.count(outcome.page().get()));
                     published++;
                 } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     // not acknowledged: the old validators stay, so the next poll fetches the page again
@@ -89,7 +110,12 @@ final class PollingLoop {
 
     /** When the next source is due; now when one never polled is waiting. */
     Instant nextDue() {
-        return sources.stream()
+        return nextDue(sources);
+    }
+
+    /** When the next source of the group is due; now when one never polled is waiting. */
+    Instant nextDue(Collection<Source> group) {
+        return group.stream()
                 .map(s -> state(s).nextDueAt())
                 .map(due -> due == null ? clock.instant() : due)
                 .min(Instant::compareTo)

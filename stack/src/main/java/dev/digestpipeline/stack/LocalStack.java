@@ -157,6 +157,11 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(state.getProperty(server + ".pid")).map(Long::parseLong);
     }
 
+    /** The PIDs of the stack's servers, as its state file names them. */
+    public List<Long> pids() {
+        return SERVERS.stream().flatMap(s -> pid(s).stream()).toList();
+    }
+
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append("kafka ")

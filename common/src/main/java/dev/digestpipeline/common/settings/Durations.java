@@ -34,4 +34,23 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not " + FORM, e);
         }
     }
+
+    /** The duration in the largest unit that says it exactly, as {@link #parse} reads it back: 90s, 5m, 6h, 1d. */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms == 0 || ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long seconds = ms / 1000;
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
 }

@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * GET with the validators of the last published page. A 304, or a 200 with the same bytes as the last published
  * page, publishes nothing. 429 and 503 (and 5xx, network errors, timeouts) back off, honouring Retry-After; any other
  * 4xx marks the source failed and tries again at its normal interval, never giving up on it. The next poll is due
- * one interval later, ±10 % so that sources drift apart.
+ * one interval later, ±10 % so that sources drift apart. One poller serves every host thread of the poller app:
+ * each host is polled from one thread only, so its robots.txt and its gap are never raced.
  */
 public final class FeedPoller {
     /** How the poller waits for a host's gap; tests pass one that moves their clock. */
@@ -42,7 +43,7 @@ public final class FeedPoller {
         this.backoff = new Backoff(random);
         this.clock = clock;
         this.sleeper = sleeper;
-        this.robots = new RobotsRules(fetcher, this::awaitTurn, clock);
+        this.robots = new RobotsRules(this::fetchInTurn, clock);
     }
 
     public PollOutcome poll(Source source, SourceState state) throws InterruptedException {
@@ -60,6 +61,8 @@ public final class FeedPoller {
             return PollOutcome.without(state.polled(sent, 0, e.getMessage(), nextRegular(sent, source), 0));
         } catch (IOException e) {
             return backOff(state, sent, 0, "no answer: " + e, Optional.empty());
+        } finally {
+            gate.done(source.url(), clock.instant());
         }
         int status = answer.status();
         if (answer.isNotModified()) {
@@ -93,12 +96,21 @@ public final class FeedPoller {
         return from.plus(backoff.jittered(source.every()));
     }
 
-    /** Waits out the host's gap since its last request, then takes the turn. */
+    /** Waits out the host's gap since its last request ended. */
     private void awaitTurn(URI url) throws InterruptedException {
         Duration wait = gate.waitBefore(url, clock.instant());
         if (!wait.isZero()) {
             sleeper.sleep(wait);
         }
-        gate.sent(url, clock.instant());
+    }
+
+    /** A plain GET in the host's turn, as robots.txt is read. */
+    private FetchResult fetchInTurn(URI url) throws IOException, InterruptedException {
+        awaitTurn(url);
+        try {
+            return fetcher.fetch(url);
+        } finally {
+            gate.done(url, clock.instant());
+        }
     }
 }

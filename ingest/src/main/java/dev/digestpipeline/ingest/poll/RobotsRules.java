@@ -1,7 +1,6 @@
 package dev.digestpipeline.ingest.poll;
 
 import dev.digestpipeline.ingest.fetch.FetchResult;
-import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.RobotsTxt;
 import dev.digestpipeline.ingest.fetch.UserAgent;
 import java.io.IOException;
@@ -10,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each host's robots.txt, read through the fetcher and kept 6 h (an error 1 h), as StormCrawler does: 4xx allows
+ * Each host's robots.txt, read in the host's turn and kept 6 h (an error 1 h), as StormCrawler does: 4xx allows
  * everything, 5xx or no answer disallows everything until it is read again.
  */
 public final class RobotsRules {
@@ -24,21 +23,19 @@ public final class RobotsRules {
 
     private record Cached(RobotsTxt rules, Instant until, String why) {}
 
-    /** Waits until a request to the URL's host may go, and notes that it goes. */
+    /** Fetches a URL in its host's turn: after the host's gap, which then counts from the answer's end. */
     @FunctionalInterface
-    public interface Turns {
-        void await(URI url) throws InterruptedException;
+    public interface Fetch {
+        FetchResult get(URI url) throws IOException, InterruptedException;
     }
 
-    private final PageFetcher fetcher;
-    private final Turns turns;
+    private final Fetch fetch;
     private final Clock clock;
-    private final Map<String, Cached> byHost = new HashMap<>();
+    private final Map<String, Cached> byHost = new ConcurrentHashMap<>();
 
-    /** Rules read through the fetcher; a robots.txt request waits its turn with the host's other requests. */
-    public RobotsRules(PageFetcher fetcher, Turns turns, Clock clock) {
-        this.fetcher = fetcher;
-        this.turns = turns;
+    /** Rules read with the fetch given, which waits its turn with the host's other requests. */
+    public RobotsRules(Fetch fetch, Clock clock) {
+        this.fetch = fetch;
         this.clock = clock;
     }
 
@@ -58,8 +55,7 @@ public final class RobotsRules {
 
     private Cached read(URI robots, Instant now) throws InterruptedException {
         try {
-            turns.await(robots);
-            FetchResult answer = fetcher.fetch(robots);
+            FetchResult answer = fetch.get(robots);
             if (answer.isOk()) {
                 String text = new String(answer.body(), StandardCharsets.UTF_8);
                 return new Cached(RobotsTxt.parse(text, UserAgent.PRODUCT), now.plus(KEEP), "disallowed by " + robots);

@@ -20,21 +20,25 @@ public record Source(SourceKind kind, URI url, Duration every) {
         }
     }
 
+    /** Reads {@code KIND,URL[,every=DURATION]}; the URL may hold commas (arXiv's {@code id_list} does). */
     public static Source parse(String spec) {
-        String[] parts = spec.split(",", -1);
-        if (parts.length < 2 || parts[1].isBlank()) {
+        int comma = spec.indexOf(',');
+        String url = comma < 0 ? "" : spec.substring(comma + 1).strip();
+        Duration every = SourceKind.DEFAULT_EVERY;
+        int option = url.lastIndexOf(",every=");
+        if (option >= 0) {
+            every = Durations.parse(url.substring(option + ",every=".length()));
+            url = url.substring(0, option).strip();
+        }
+        if (url.isEmpty()) {
             throw new IllegalArgumentException("a source is KIND,URL[,every=DURATION], not '" + spec + "'");
         }
-        Duration every = SourceKind.DEFAULT_EVERY;
-        for (int i = 2; i < parts.length; i++) {
-            String option = parts[i].strip();
-            if (option.startsWith("every=")) {
-                every = Durations.parse(option.substring("every=".length()));
-            } else {
-                throw new IllegalArgumentException("unknown source option '" + option + "' in '" + spec + "'");
-            }
-        }
-        return new Source(SourceKind.of(parts[0]), URI.create(parts[1].strip()), every);
+        return new Source(SourceKind.of(spec.substring(0, comma)), URI.create(url), every);
+    }
+
+    /** The source as {@link #parse} reads it back. */
+    public String spec() {
+        return id() + ",every=" + Durations.format(every);
     }
 
     /** The key of the source's state: its kind and URL. */

@@ -8,6 +8,7 @@ import java.time.Instant;
  * many failures in a row the backoff counts.
  *
  * @param lastStatus the HTTP status of the last poll, 0 when it got none (network error, robots)
+ * @param papers how many papers the last published page held, -1 when not counted
  */
 public record SourceState(
         String etag,
@@ -18,11 +19,12 @@ public record SourceState(
         int lastStatus,
         String lastError,
         Instant nextDueAt,
-        int failures) {
+        int failures,
+        int papers) {
 
     /** A source never polled: due at once. */
     public static SourceState initial() {
-        return new SourceState(null, null, null, null, null, 0, null, null, 0);
+        return new SourceState(null, null, null, null, null, 0, null, null, 0, -1);
     }
 
     /** Due when its time has come, never polled, or the clock went back behind the last poll. */
@@ -40,7 +42,8 @@ public record SourceState(
                 status,
                 error,
                 nextDue,
-                failuresInARow);
+                failuresInARow,
+                papers);
     }
 
     SourceState withPage(String newEtag, String newLastModified, String newSha256) {
@@ -53,6 +56,22 @@ public record SourceState(
                 lastStatus,
                 lastError,
                 nextDueAt,
-                failures);
+                failures,
+                papers);
+    }
+
+    /** The same state with the paper count of the page just published. */
+    public SourceState withPapers(int count) {
+        return new SourceState(
+                etag,
+                lastModified,
+                bodySha256,
+                lastPollAt,
+                lastSuccessAt,
+                lastStatus,
+                lastError,
+                nextDueAt,
+                failures,
+                count);
     }
 }

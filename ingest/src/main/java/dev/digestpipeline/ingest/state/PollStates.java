@@ -19,6 +19,7 @@ final class PollStates {
                 .setLastError(state.lastError())
                 .setNextDueAt(state.nextDueAt())
                 .setFailures(state.failures())
+                .setPapers(state.papers())
                 .build();
     }
 
@@ -32,6 +33,7 @@ final class PollStates {
                 record.getLastStatus(),
                 record.getLastError(),
                 record.getNextDueAt(),
-                record.getFailures());
+                record.getFailures(),
+                record.getPapers());
     }
 }

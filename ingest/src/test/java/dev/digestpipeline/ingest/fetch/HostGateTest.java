@@ -18,7 +18,7 @@ class HostGateTest {
 
     @Test
     void arxivHostsWaitThreeSecondsBetweenRequests() {
-        gate.sent(URI.create("https://export.arxiv.org/api/query?start=0"), T0);
+        gate.done(URI.create("https://export.arxiv.org/api/query?start=0"), T0);
         assertEquals(
                 Duration.ofMillis(2500),
                 gate.waitBefore(URI.create("https://export.arxiv.org/api/query?start=100"), T0.plusMillis(500)));
@@ -27,7 +27,7 @@ class HostGateTest {
 
     @Test
     void otherHostsWaitOneSecondAndDoNotWaitForEachOther() {
-        gate.sent(URI.create("https://huggingface.co/api/daily_papers"), T0);
+        gate.done(URI.create("https://huggingface.co/api/daily_papers"), T0);
         assertEquals(
                 Duration.ofMillis(800),
                 gate.waitBefore(URI.create("https://HuggingFace.co/papers"), T0.plusMillis(200)));

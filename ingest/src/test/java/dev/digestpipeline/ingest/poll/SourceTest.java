@@ -44,4 +44,20 @@ class SourceTest {
                 IllegalArgumentException.class, () -> Source.parse("url,https://example.org/,every=often"));
         assertEquals("'often' is not a duration like 500ms, 30s, 5m, 6h or 7d", e.getMessage());
     }
+
+    @Test
+    void aUrlMayHoldCommas() {
+        Source source =
+                Source.parse("arxiv-api,https://export.arxiv.org/api/query?id_list=2511.00001,2511.00002,every=6h");
+        assertEquals(
+                "https://export.arxiv.org/api/query?id_list=2511.00001,2511.00002",
+                source.url().toString());
+        assertEquals(Duration.ofHours(6), source.every());
+    }
+
+    @Test
+    void aSourceWithoutAUrlSaysTheForm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Source.parse("arxiv-rss"));
+        assertEquals("a source is KIND,URL[,every=DURATION], not 'arxiv-rss'", e.getMessage());
+    }
 }

@@ -18,7 +18,8 @@ class PollStatesTest {
                 503,
                 "HTTP 503 from https://rss.arxiv.org/rss/cs.CL",
                 Instant.parse("2026-11-27T12:01:01Z"),
-                1);
+                1,
+                152);
         assertEquals(
                 state, PollStates.toState(PollStates.toRecord("arxiv-rss,https://rss.arxiv.org/rss/cs.CL", state)));
     }

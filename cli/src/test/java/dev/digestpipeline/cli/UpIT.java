@@ -1,0 +1,180 @@
+package dev.digestpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.Ports;
+import dev.digestpipeline.stack.StackPort;
+import dev.digestpipeline.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./digest up} as a user runs it, in its own stack on free ports: sources on a loopback feed site serving
+ * pages of the shared corpus, every paper searchable, the second polls conditional, a 429's Retry-After respected,
+ * one host's requests the configured gap apart, robots.txt obeyed, the contact in every request; then
+ * {@code ./digest down} leaves nothing running.
+ */
+class UpIT {
+    private static final String CONTACT = "ops@example.org";
+    private static final Duration HOST_GAP = Duration.ofSeconds(1);
+    private static final int RETRY_AFTER_SECONDS = 3;
+    /** Each page, the kind its source declares and the papers SOURCES.md says it holds. */
+    private static final List<String[]> PAGES = List.of(
+            new String[] {"/api/daily_papers", "hf-daily-api", "hf/api-daily-papers.json", "application/json", "30"},
+            new String[] {"/atom/cs.AI", "arxiv-rss", "arxiv/rss-atom-cs.AI-2025-08-20.xml", "application/atom+xml", "7"
+            },
+            new String[] {
+                "/api/query?search_query=cat:cs.AI",
+                "url",
+                "arxiv/api-query-legacy-10.xml",
+                "application/atom+xml",
+                "10"
+            });
+
+    private static final String THROTTLED = "/papers/daily.txt";
+    private static final String DISALLOWED = "/private/papers.txt";
+
+    private static LocalFeedServer site;
+    private static Path stackDir;
+    private static Map<String, String> env;
+    private static Path outputs;
+
+    @BeforeAll
+    static void startSite() throws IOException {
+        String dir = System.getProperty("digest.corpus");
+        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "corpus not present (set -Ddigest.corpus)");
+        Path corpus = Path.of(dir);
+        site = new LocalFeedServer().robots("User-agent: *\nDisallow: /private/\n");
+        for (String[] page : PAGES) {
+            site.page(page[0], page[3], Files.readAllBytes(corpus.resolve(page[2])));
+        }
+        byte[] text = Files.readAllBytes(corpus.resolve("text/daily-papers-2025-08-20.txt"));
+        site.throttledPage(THROTTLED, "text/plain; charset=utf-8", text, 1, RETRY_AFTER_SECONDS);
+        site.page(DISALLOWED, "text/plain", text);
+        Path home = StackSettings.home(System.getenv());
+        stackDir = Files.createTempDirectory(Files.createDirectories(home.resolve(".stack")), "up-");
+        outputs = Files.createDirectories(home.resolve("cli/target/up-it"));
+        env = new HashMap<>(System.getenv());
+        env.put("DIGEST_HOME", home.toString());
+        env.put("DIGEST_STACK_DIR", stackDir.toString());
+        for (StackPort port : StackPort.values()) {
+            env.put(port.variable(), Integer.toString(Ports.freePort()));
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (stackDir != null) {
+            // after a failure too: whatever 'up' left behind is stopped by PID, and its folder deleted
+            digest("down", "--purge");
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    /** Runs the launcher's jar as {@code ./digest} does, with the test stack's environment; returns its output. */
+    private static String digest(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(AppProcesses.command(Checkout.appJar("cli")));
+        command.addAll(List.of(args));
+        Path log = outputs.resolve(args[0] + "-" + System.nanoTime() + ".log");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "digest " + args[0] + " timed out");
+        String output = Files.readString(log);
+        assertEquals(0, process.exitValue(), "digest " + String.join(" ", args) + ":\n" + output);
+        return output;
+    }
+
+    @Test
+    void upPollsEveryAllowedFeedPolitelyUntilEveryPaperIsSearchableAndDownStopsIt() throws Exception {
+        List<String> up = new ArrayList<>(List.of("up", "--contact=" + CONTACT));
+        for (String[] page : PAGES) {
+            up.add("--source=" + page[1] + "," + site.url(page[0]) + ",every=5s");
+        }
+        up.add("--source=url," + site.url(THROTTLED) + ",every=5s");
+        up.add("--source=url," + site.url(DISALLOWED) + ",every=5s");
+        String upOutput = digest(up.toArray(String[]::new));
+        assertTrue(upOutput.contains("poller started"), upOutput);
+        LocalStack stack = LocalStack.attach(stackDir).orElseThrow();
+
+        // every polled path answered once with the page, then 304 to a conditional request
+        List<String> polled = new ArrayList<>(PAGES.stream().map(p -> p[0]).toList());
+        polled.add(THROTTLED);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!polled.stream().allMatch(p -> site.requests(p).stream().anyMatch(r -> r.status() == 304))) {
+            assertTrue(System.nanoTime() < deadline, "no 304 for every source in 3 min: " + site.requests());
+            Thread.sleep(500);
+        }
+        Set<String> uris = polled.stream().map(site::url).collect(Collectors.toSet());
+        try (PipelineProbe probe = new PipelineProbe(
+                stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends")) {
+            probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), s -> {});
+            Set<String> parsed = probe.parsedPaperIds(uris);
+            assertTrue(parsed.size() >= 88, "papers parsed: " + parsed.size());
+            assertEquals(parsed.size(), probe.indexedFrom(uris));
+        }
+
+        for (String path : polled) {
+            List<Integer> answers = site.requests(path).stream()
+                    .map(LocalFeedServer.Request::status)
+                    .filter(status -> status != 429)
+                    .toList();
+            assertEquals(List.of(200, 304), answers.subList(0, 2), path);
+        }
+        assertEquals(1, site.requests("/robots.txt").size(), "robots.txt is kept, not read again each poll");
+        List<LocalFeedServer.Request> throttled = site.requests(THROTTLED);
+        assertEquals(429, throttled.get(0).status());
+        Duration waited =
+                Duration.between(throttled.get(0).at(), throttled.get(1).at());
+        assertTrue(waited.compareTo(Duration.ofSeconds(RETRY_AFTER_SECONDS)) >= 0, "retried after " + waited);
+        assertTrue(site.requests(DISALLOWED).isEmpty(), "robots.txt disallows " + DISALLOWED);
+        List<LocalFeedServer.Request> all = site.requests();
+        for (int i = 1; i < all.size(); i++) {
+            Duration gap = Duration.between(all.get(i - 1).at(), all.get(i).at());
+            // the poller's gap counts from the end of the answer before, so the arrivals are at least that far apart
+            assertTrue(gap.compareTo(HOST_GAP) >= 0, "gap " + gap + " before " + all.get(i) + " in " + all);
+        }
+        assertTrue(all.stream().allMatch(r -> r.userAgent().contains("; " + CONTACT + ")")), all.toString());
+
+        String status = digest("status");
+        for (String[] page : PAGES) {
+            assertTrue(
+                    status.contains(site.url(page[0]) + " (every 5s): last poll")
+                            && status.lines()
+                                    .anyMatch(l -> l.contains(site.url(page[0]))
+                                            && l.contains("HTTP 304, " + page[4] + " papers")),
+                    status);
+        }
+        assertTrue(status.lines().anyMatch(l -> l.contains(DISALLOWED) && l.contains("disallowed by")), status);
+        Files.writeString(outputs.resolve("status.txt"), status);
+
+        List<Long> pids = new ArrayList<>(stack.pids());
+        AppProcesses apps = new AppProcesses(StackSettings.home(env), stackDir);
+        for (AppProcesses.App app : AppProcesses.ALL) {
+            pids.add(apps.runningPid(app).orElseThrow());
+        }
+        digest("down");
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still runs");
+        }
+        assertTrue(LocalStack.attach(stackDir).isEmpty());
+    }
+}

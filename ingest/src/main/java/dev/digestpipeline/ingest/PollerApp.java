@@ -1,0 +1,238 @@
+package dev.digestpipeline.ingest;
+
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.run.Service;
+import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.ingest.fetch.HostGate;
+import dev.digestpipeline.ingest.fetch.PageFetcher;
+import dev.digestpipeline.ingest.fetch.UserAgent;
+import dev.digestpipeline.ingest.poll.FeedPoller;
+import dev.digestpipeline.ingest.poll.Source;
+import dev.digestpipeline.ingest.poll.SourceList;
+import dev.digestpipeline.ingest.state.SourceStateStore;
+import dev.digestpipeline.schemas.RawPage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed poller as a service: polls its sources for ever, one thread per host (so a host never has two requests
+ * in flight and a slow host never delays another), publishes each changed page to the raw-pages topic and keeps
+ * every source's state in the state topic. Logs one summary line per interval; stops cleanly on SIGTERM.
+ */
+public final class PollerApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PollerApp.class);
+    /** How long a host thread rests after an error of its own (Kafka unreachable while saving a state). */
+    private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(10);
+
+    static final String USAGE = """
+            Usage: poller [options] [SOURCE...]
+              SOURCE is KIND,URL[,every=DURATION]; KIND is one of hf-daily-api, hf-daily-page, arxiv-rss, arxiv-api,
+              arxiv-listing, url. Sources come from --sources FILE and the operands; with none, the defaults.
+            """ + PollerConfig.SETTINGS.help();
+
+    private final PollerConfig config;
+    private final List<Source> sources;
+    private final List<Thread> hostThreads = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<PollingLoop.Round> sinceSummary = new AtomicReference<>(PollingLoop.Round.NONE);
+    private PageFetcher fetcher;
+    private Serde<RawPage> serde;
+    private KafkaProducer<String, RawPage> producer;
+    private SourceStateStore store;
+    private PollingLoop loop;
+    private Thread summary;
+
+    public PollerApp(PollerConfig config, List<Source> sources) {
+        this.config = config;
+        this.sources = List.copyOf(sources);
+    }
+
+    /** Reads every source's state from Kafka, then starts one polling thread per host. */
+    public void start() {
+        IngestConfig ingest = config.ingest();
+        IngestApp.ensureTopic(ingest);
+        fetcher = new PageFetcher(
+                UserAgent.of(UserAgent.version(), ingest.contact()),
+                ingest.maxPageBytes(),
+                ingest.httpTimeout(),
+                ingest.httpTimeout());
+        serde = RegistrySerdes.valueSerde(ingest.registryUrl());
+        producer =
+                new KafkaProducer<>(IngestApp.producerProperties(ingest), new StringSerializer(), serde.serializer());
+        store = new SourceStateStore(
+                ingest.bootstrapServers(), ingest.registryUrl(), config.stateTopic(), ingest.kafka());
+        Clock clock = Clock.systemUTC();
+        FeedPoller poller = new FeedPoller(
+                fetcher,
+                new HostGate(config.arxivHostGap(), config.hostGap()),
+                new SplittableRandom(),
+                clock,
+                d -> Thread.sleep(d.toMillis()));
+        loop = new PollingLoop(
+                sources, poller, new PagePublisher(producer, ingest.topic(), ingest.maxPageBytes()), store, clock);
+        Map<String, List<Source>> byHost = byHost(sources);
+        log.info(
+                "polling {} sources on {} hosts as '{}'",
+                sources.size(),
+                byHost.size(),
+                UserAgent.of(UserAgent.version(), ingest.contact()));
+        byHost.forEach((host, group) -> {
+            Thread thread = new Thread(() -> pollForEver(group), "poll-" + host);
+            hostThreads.add(thread);
+            thread.start();
+        });
+        summary = new Thread(this::logSummaries, "poll-summary");
+        summary.setDaemon(true);
+        summary.start();
+    }
+
+    /** One host's sources, polled as they fall due until the app stops. */
+    private void pollForEver(List<Source> group) {
+        while (!closed.get()) {
+            try {
+                PollingLoop.Round round = loop.pollDue(group);
+                sinceSummary.accumulateAndGet(round, PollingLoop.Round::plus);
+                sleepUntil(loop.nextDue(group));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error(
+                        "polling {} failed, again in {}: {}",
+                        group.get(0).url().getHost(),
+                        PAUSE_AFTER_ERROR,
+                        e.toString());
+                try {
+                    Thread.sleep(PAUSE_AFTER_ERROR.toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void sleepUntil(Instant due) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), due).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    private void logSummaries() {
+        try {
+            while (!closed.get()) {
+                Thread.sleep(config.summaryInterval().toMillis());
+                PollingLoop.Round round = sinceSummary.getAndSet(PollingLoop.Round.NONE);
+                log.info(
+                        "last {}: {} polls, {} pages published, {} failed; next poll due {}",
+                        config.summaryInterval(),
+                        round.polled(),
+                        round.published(),
+                        round.failed(),
+                        loop.nextDue());
+            }
+        } catch (InterruptedException e) {
+            // stopping
+        }
+    }
+
+    /** Sources grouped by host, in their given order. */
+    static Map<String, List<Source>> byHost(List<Source> sources) {
+        Map<String, List<Source>> byHost = new LinkedHashMap<>();
+        for (Source source : sources) {
+            byHost.computeIfAbsent(source.url().getHost().toLowerCase(Locale.ROOT), h -> new ArrayList<>())
+                    .add(source);
+        }
+        return byHost;
+    }
+
+    /** Hosts of the sources that are not this machine: polling them without a contact earns a warning. */
+    public static List<String> publicHosts(List<Source> sources) {
+        List<String> hosts = new ArrayList<>();
+        for (String host : byHost(sources).keySet()) {
+            try {
+                if (!InetAddress.getByName(host).isLoopbackAddress()) {
+                    hosts.add(host);
+                }
+            } catch (UnknownHostException e) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        hostThreads.forEach(Thread::interrupt);
+        for (Thread thread : hostThreads) {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (summary != null) {
+            summary.interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(30));
+        }
+        if (serde != null) {
+            serde.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (fetcher != null) {
+            fetcher.close();
+        }
+        log.info("stopped");
+    }
+
+    public static void main(String[] args) {
+        PollerConfig config;
+        List<Source> sources;
+        try {
+            AppSettings settings = AppSettings.load(args, System.getenv(), PollerConfig.SETTINGS);
+            if (settings.flag("help")) {
+                System.out.print(USAGE);
+                return;
+            }
+            config = PollerConfig.from(settings);
+            sources = SourceList.of(config.sourcesFile(), settings.operands());
+            log.info("settings: {}", settings.summary());
+            settings.ignored().forEach(log::warn);
+        } catch (IllegalArgumentException e) {
+            System.err.println("poller: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        List<String> publicHosts = publicHosts(sources);
+        if (config.ingest().contact() == null && !publicHosts.isEmpty()) {
+            log.warn(
+                    "polling {} without a contact: set --contact=EMAIL_OR_URL so their operators can reach you",
+                    String.join(", ", publicHosts));
+        }
+        PollerApp app = new PollerApp(config, sources);
+        Service.runUntilStopped("poller", app, app::start);
+    }
+}
