@@ -2,8 +2,11 @@ package dev.digestpipeline.cli;
 
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceState;
+import dev.digestpipeline.ingest.poll.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +16,24 @@ import java.util.Map;
 final class SourceStatus {
     private SourceStatus() {}
 
+    /** A line per source; a source that polls several URLs (days, pages) has a line per URL below its own. */
     static List<String> lines(List<Source> sources, Map<String, SourceState> states, Instant now) {
         List<String> lines = new ArrayList<>();
         for (Source source : sources) {
-            SourceState state = states.getOrDefault(source.id(), SourceState.initial());
-            lines.add("  " + source.id() + " (every " + ago(source.every()) + "): " + describe(state, now));
+            String head = "  " + source.id()
+                    + (source.followsArxivTimetable()
+                            ? " (after each arXiv rebuild, then every " + ago(source.every()) + " until it changed)"
+                            : " (every " + ago(source.every()) + ")");
+            List<Target> targets = source.targets(LocalDate.ofInstant(now, ZoneOffset.UTC));
+            if (targets.size() == 1 && targets.get(0).id().equals(source.id())) {
+                lines.add(head + ": " + describe(states.getOrDefault(source.id(), SourceState.initial()), now));
+                continue;
+            }
+            lines.add(head + ":");
+            for (Target target : targets) {
+                lines.add("    " + target.url() + ": "
+                        + describe(states.getOrDefault(target.id(), SourceState.initial()), now));
+            }
         }
         return lines;
     }

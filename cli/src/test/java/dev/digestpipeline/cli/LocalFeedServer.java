@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * robots.txt, pages that answer 429 with Retry-After a given number of times first, and logs every request.
  */
 final class LocalFeedServer implements AutoCloseable {
-    /** One request as the server saw it. */
-    record Request(Instant at, String path, String userAgent, int status) {}
+    /** One request as the server saw it: its path, and its path with the query. */
+    record Request(Instant at, String path, String target, String userAgent, int status) {}
 
     @SuppressWarnings("ArrayRecordComponent") // served as it is, never compared
     private record Page(String contentType, byte[] body, int throttleFirst, int retryAfterSeconds) {}
@@ -61,16 +61,22 @@ final class LocalFeedServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String path) {
-        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    /** The requests for a page, by the path and query it was added with. */
+    List<Request> requests(String page) {
+        return requests.stream()
+                .filter(r -> r.target().equals(page) || r.path().equals(page))
+                .toList();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
-        String path = exchange.getRequestURI().getRawPath()
+        String path = exchange.getRequestURI().getRawPath();
+        String target = path
                 + (exchange.getRequestURI().getRawQuery() == null
                         ? ""
                         : "?" + exchange.getRequestURI().getRawQuery());
+        // a page is served at its path and query, or at its path whatever the query (the daily papers' dates)
+        String served = pages.containsKey(target) ? target : path;
         String agent = exchange.getRequestHeaders().getFirst("User-Agent");
         int status;
         byte[] body = new byte[0];
@@ -78,12 +84,12 @@ final class LocalFeedServer implements AutoCloseable {
             status = 200;
             body = robots.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
-        } else if (!pages.containsKey(path)) {
+        } else if (!pages.containsKey(served)) {
             status = 404;
         } else {
-            Page page = pages.get(path);
+            Page page = pages.get(served);
             String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(page.body())) + "\"";
-            if (throttled.get(path).getAndIncrement() < page.throttleFirst()) {
+            if (throttled.get(served).getAndIncrement() < page.throttleFirst()) {
                 status = 429;
                 exchange.getResponseHeaders().add("Retry-After", Integer.toString(page.retryAfterSeconds()));
             } else if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -96,7 +102,7 @@ final class LocalFeedServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("Content-Type", page.contentType());
             }
         }
-        requests.add(new Request(at, path, agent, status));
+        requests.add(new Request(at, path, target, agent, status));
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

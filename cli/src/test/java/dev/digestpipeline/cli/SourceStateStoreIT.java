@@ -18,7 +18,7 @@ class SourceStateStoreIT {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
     private static SourceState polled(String etag, int status, String error, int failures) {
-        return new SourceState(etag, null, "sha-" + etag, T0, T0, status, error, T0.plusSeconds(600), failures, 12);
+        return new SourceState(etag, null, "sha-" + etag, T0, T0, status, error, T0.plusSeconds(600), failures, 12, T0);
     }
 
     @Test

@@ -17,7 +17,8 @@ class SourceStatusTest {
     @Test
     void aSourceNeverPolledIsDueNow() {
         assertEquals(
-                List.of("  arxiv-rss,https://rss.arxiv.org/rss/cs.CL (every 1h): not polled yet, due now"),
+                List.of("  arxiv-rss,https://rss.arxiv.org/rss/cs.CL (after each arXiv rebuild, then every 1h until it "
+                        + "changed): not polled yet, due now"),
                 SourceStatus.lines(List.of(FEED), Map.of(), NOW));
     }
 
@@ -33,7 +34,8 @@ class SourceStatusTest {
                 null,
                 NOW.plus(Duration.ofMinutes(58)),
                 0,
-                152);
+                152,
+                NOW.minusSeconds(125));
         assertEquals(
                 "last poll 2026-11-27T09:57:55Z (2m ago), HTTP 200, 152 papers in the last page published, "
                         + "next due in 58m (2026-11-27T10:58:00Z)",
@@ -52,11 +54,23 @@ class SourceStatusTest {
                 "HTTP 429 from https://rss.arxiv.org/rss/cs.CL",
                 NOW.plus(Duration.ofMinutes(4)),
                 3,
-                -1);
+                -1,
+                null);
         assertEquals(
                 "last poll 2026-11-27T09:59:30Z (30s ago), HTTP 429, next due in 4m (2026-11-27T10:04:00Z), "
                         + "backing off after 3 failures in a row, last error: HTTP 429 from https://rss.arxiv.org/rss/cs.CL",
                 SourceStatus.describe(state, NOW));
+    }
+
+    @Test
+    void theDailyPapersApiHasALineForTodayAndOneForYesterday() {
+        Source api = Source.parse("hf-daily-api,https://huggingface.co/api/daily_papers");
+        assertEquals(
+                List.of(
+                        "  hf-daily-api,https://huggingface.co/api/daily_papers (every 1h):",
+                        "    https://huggingface.co/api/daily_papers?date=2026-11-27: not polled yet, due now",
+                        "    https://huggingface.co/api/daily_papers?date=2026-11-26: not polled yet, due now"),
+                SourceStatus.lines(List.of(api), Map.of(), NOW));
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class PollerApp implements AutoCloseable {
                 new HostGate(config.arxivHostGap(), config.hostGap()),
                 new SplittableRandom(),
                 clock,
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis()),
+                PaperCounter::count);
         loop = new PollingLoop(
                 sources, poller, new PagePublisher(producer, ingest.topic(), ingest.maxPageBytes()), store, clock);
         Map<String, List<Source>> byHost = byHost(sources);

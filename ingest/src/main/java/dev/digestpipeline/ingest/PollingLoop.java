@@ -5,14 +5,18 @@ import dev.digestpipeline.ingest.poll.PollOutcome;
 import dev.digestpipeline.ingest.poll.PolledPage;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceState;
+import dev.digestpipeline.ingest.poll.Target;
 import dev.digestpipeline.ingest.state.SourceStates;
 import dev.digestpipeline.schemas.RawPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,46 +70,72 @@ final class PollingLoop {
     }
 
     /**
-     * Polls each due source of the group once, in order. The poller service calls this from one thread per host
-     * with that host's sources, so that no host ever has two requests in flight.
+     * Polls each due target of the group's sources once, in order; an arXiv API page that came back full is followed
+     * by the next page at once. The poller service calls this from one thread per host with that host's sources,
+     * so that no host ever has two requests in flight.
      */
     Round pollDue(Collection<Source> group) throws InterruptedException {
-        int polled = 0;
-        int published = 0;
-        int failed = 0;
+        Round round = Round.NONE;
         for (Source source : group) {
-            SourceState state = state(source);
-            if (!state.isDue(clock.instant())) {
-                continue;
-            }
-            polled++;
-            PollOutcome outcome = poller.poll(source, state);
-            SourceState next = outcome.state();
-            if (outcome.page().isPresent()) {
-                try {
-                    publisher.publish(rawPage(outcome.page().get())).get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    next = outcome.afterPublish()
-                            .withPapers(PaperCounter.count(outcome.page().get()));
-                    published++;
-                } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                    // not acknowledged: the old validators stay, so the next poll fetches the page again
-                    failed++;
-                    log.error("source {}: page not published: {}", source.id(), e.getMessage());
+            for (Target first : source.targets(today())) {
+                if (!state(first).isDue(clock.instant())) {
+                    continue;
+                }
+                Optional<Target> next = Optional.of(first);
+                while (next.isPresent()) {
+                    Target target = next.get();
+                    Polled polled = pollOne(target);
+                    round = round.plus(polled.round());
+                    SourceState after = polled.state();
+                    next = after.lastError() == null
+                            ? source.nextPage(target.url(), after.papers()).map(url -> new Target(source, url))
+                            : Optional.empty();
                 }
             }
-            if (next.lastError() != null) {
-                failed++;
-                log.warn("source {}: {}", source.id(), next.lastError());
-            }
-            log.debug("source {}: HTTP {}, next due {}", source.id(), next.lastStatus(), next.nextDueAt());
-            store.save(source.id(), next);
-            states.put(source.id(), next);
         }
-        return new Round(polled, published, failed);
+        return round;
     }
 
+    private record Polled(SourceState state, Round round) {}
+
+    /** Polls one target, publishes its page if it changed, and saves its new state once that is acknowledged. */
+    private Polled pollOne(Target target) throws InterruptedException {
+        PollOutcome outcome = poller.poll(target, state(target));
+        SourceState next = outcome.state();
+        int published = 0;
+        int failed = 0;
+        if (outcome.page().isPresent()) {
+            try {
+                publisher.publish(rawPage(outcome.page().get())).get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                next = outcome.afterPublish();
+                published++;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // not acknowledged: the old validators stay, so the next poll fetches the page again
+                failed++;
+                log.error("source {}: page not published: {}", target.id(), e.getMessage());
+            }
+        }
+        if (next.lastError() != null) {
+            failed++;
+            log.warn("source {}: {}", target.id(), next.lastError());
+        }
+        log.debug("source {}: HTTP {}, next due {}", target.id(), next.lastStatus(), next.nextDueAt());
+        store.save(target.id(), next);
+        states.put(target.id(), next);
+        return new Polled(next, new Round(1, published, failed));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** The state of a source's own URL (its first target). */
     SourceState state(Source source) {
-        return states.getOrDefault(source.id(), SourceState.initial());
+        return state(source.targets(today()).get(0));
+    }
+
+    SourceState state(Target target) {
+        return states.getOrDefault(target.id(), SourceState.initial());
     }
 
     /** When the next source is due; now when one never polled is waiting. */
@@ -113,10 +143,11 @@ final class PollingLoop {
         return nextDue(sources);
     }
 
-    /** When the next source of the group is due; now when one never polled is waiting. */
+    /** When the next target of the group's sources is due; now when one never polled is waiting. */
     Instant nextDue(Collection<Source> group) {
         return group.stream()
-                .map(s -> state(s).nextDueAt())
+                .flatMap(s -> s.targets(today()).stream())
+                .map(t -> state(t).nextDueAt())
                 .map(due -> due == null ? clock.instant() : due)
                 .min(Instant::compareTo)
                 .orElse(clock.instant());
@@ -124,7 +155,7 @@ final class PollingLoop {
 
     private RawPage rawPage(PolledPage page) {
         return PageReader.rawPage(
-                page.source().url().toString(),
+                page.target().url().toString(),
                 page.source().kind().pageFormat(),
                 clock.instant(),
                 page.contentType(),

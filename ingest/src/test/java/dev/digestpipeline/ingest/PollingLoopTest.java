@@ -58,6 +58,16 @@ class PollingLoopTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/query", exchange -> {
+            // five results in all, asked two by two
+            String query = exchange.getRequestURI().getRawQuery();
+            int start = Integer.parseInt(query.replaceAll(".*start=(\\d+).*", "$1"));
+            byte[] page = "<entry/>".repeat(Math.max(0, Math.min(2, 5 - start))).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length == 0 ? -1 : page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
         server.createContext("/feed", exchange -> {
             exchange.getResponseHeaders().add("ETag", "\"1\"");
             exchange.sendResponseHeaders(200, FEED.length);
@@ -108,5 +118,37 @@ class PollingLoopTest {
         assertNull(saved.etag());
         assertNull(saved.bodySha256());
         assertEquals(200, saved.lastStatus());
+    }
+
+    @Test
+    void anArxivApiQueryIsPagedUntilAPageComesBackShort() throws Exception {
+        MockProducer<String, RawPage> acking =
+                new MockProducer<>(true, null, new StringSerializer(), (Serializer<RawPage>) (t, p) -> new byte[0]);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/query?search_query=cat:cs.CL";
+        Source query = new Source(SourceKind.ARXIV_API, URI.create(base + "&max_results=2"), Duration.ofHours(1));
+        FeedPoller poller = new FeedPoller(
+                fetcher,
+                new HostGate(Duration.ZERO, Duration.ZERO),
+                new SplittableRandom(1),
+                Clock.systemUTC(),
+                d -> {},
+                page -> new String(page.body(), StandardCharsets.UTF_8).split("<entry/>", -1).length - 1);
+        SavedStates states = new SavedStates();
+        PollingLoop loop = new PollingLoop(
+                List.of(query),
+                poller,
+                new PagePublisher(acking, "digest.pages.raw", 1 << 20),
+                states,
+                Clock.systemUTC());
+        assertEquals(new PollingLoop.Round(3, 3, 0), loop.pollDue());
+        assertEquals(
+                List.of(
+                        base + "&max_results=2&start=0",
+                        base + "&max_results=2&start=2",
+                        base + "&max_results=2&start=4"),
+                acking.history().stream().map(r -> r.key()).toList());
+        assertEquals(
+                1,
+                states.saved.get("arxiv-api," + base + "&max_results=2&start=4").papers());
     }
 }

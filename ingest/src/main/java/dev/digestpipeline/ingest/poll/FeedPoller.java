@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,8 +37,22 @@ public final class FeedPoller {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RobotsRules robots;
+    private final ToIntFunction<PolledPage> papers;
 
+    /** A poller that does not count papers (-1): an empty answer is then never taken for a spurious one. */
     public FeedPoller(PageFetcher fetcher, HostGate gate, RandomGenerator random, Clock clock, Sleeper sleeper) {
+        this(fetcher, gate, random, clock, sleeper, page -> -1);
+    }
+
+    /** @param papers counts the papers of a changed page (-1 when it cannot tell) */
+    public FeedPoller(
+            PageFetcher fetcher,
+            HostGate gate,
+            RandomGenerator random,
+            Clock clock,
+            Sleeper sleeper,
+            ToIntFunction<PolledPage> papers) {
+        this.papers = papers;
         this.fetcher = fetcher;
         this.gate = gate;
         this.backoff = new Backoff(random);
@@ -46,43 +61,64 @@ public final class FeedPoller {
         this.robots = new RobotsRules(this::fetchInTurn, clock);
     }
 
+    /** Polls a source's own URL. */
     public PollOutcome poll(Source source, SourceState state) throws InterruptedException {
-        String refusal = robots.refusal(source.url());
+        return poll(Target.of(source), state);
+    }
+
+    /** Polls one URL of a source, with that URL's state. */
+    public PollOutcome poll(Target target, SourceState state) throws InterruptedException {
+        Source source = target.source();
+        URI url = target.url();
+        String refusal = robots.refusal(url);
         if (!refusal.isEmpty()) {
             Instant now = clock.instant();
-            return PollOutcome.without(state.polled(now, 0, refusal, nextRegular(now, source), 0));
+            return PollOutcome.without(
+                    state.polled(now, 0, refusal, nextRegular(now, source, state.lastChangedAt()), 0));
         }
-        awaitTurn(source.url());
+        awaitTurn(url);
         Instant sent = clock.instant();
         FetchResult answer;
         try {
-            answer = fetcher.fetch(source.url(), state.etag(), state.lastModified());
+            answer = fetcher.fetch(url, state.etag(), state.lastModified());
         } catch (PageTooLargeException e) {
-            return PollOutcome.without(state.polled(sent, 0, e.getMessage(), nextRegular(sent, source), 0));
+            return PollOutcome.without(
+                    state.polled(sent, 0, e.getMessage(), nextRegular(sent, source, state.lastChangedAt()), 0));
         } catch (IOException e) {
             return backOff(state, sent, 0, "no answer: " + e, Optional.empty());
         } finally {
-            gate.done(source.url(), clock.instant());
+            gate.done(url, clock.instant());
         }
         int status = answer.status();
         if (answer.isNotModified()) {
-            return PollOutcome.without(state.polled(sent, status, null, nextRegular(sent, source), 0));
+            return PollOutcome.without(
+                    state.polled(sent, status, null, nextRegular(sent, source, state.lastChangedAt()), 0));
         }
         if (answer.isOk()) {
             String sha = Sha256.hex(answer.body());
-            SourceState polled = state.polled(sent, status, null, nextRegular(sent, source), 0);
+            SourceState polled = state.polled(sent, status, null, nextRegular(sent, source, state.lastChangedAt()), 0);
             if (sha.equals(state.bodySha256())) {
                 return PollOutcome.without(polled);
             }
-            PolledPage page = new PolledPage(source, answer.finalUri(), answer.contentType(), answer.body(), sha);
+            PolledPage page = new PolledPage(target, answer.finalUri(), answer.contentType(), answer.body(), sha);
+            int count = papers.applyAsInt(page);
+            if (count == 0 && source.kind() == SourceKind.ARXIV_API && ArxivApiPages.isFirst(url)) {
+                // the API answers empty now and then when it is not: retried later, never published as "no papers"
+                return backOff(state, sent, status, "empty answer from " + url + ", retried later", Optional.empty());
+            }
             return new PollOutcome(
-                    polled, Optional.of(page), polled.withPage(answer.etag(), answer.lastModified(), sha));
+                    polled,
+                    Optional.of(page),
+                    state.polled(sent, status, null, nextRegular(sent, source, sent), 0)
+                            .withPage(answer.etag(), answer.lastModified(), sha)
+                            .withPapers(count));
         }
         String error = "HTTP " + status + " from " + answer.finalUri();
         if (answer.isThrottled() || status / 100 == 5) {
             return backOff(state, sent, status, error, RetryAfter.parse(answer.retryAfter(), sent));
         }
-        return PollOutcome.without(state.polled(sent, status, error, nextRegular(sent, source), 0));
+        return PollOutcome.without(
+                state.polled(sent, status, error, nextRegular(sent, source, state.lastChangedAt()), 0));
     }
 
     private PollOutcome backOff(
@@ -92,7 +128,11 @@ public final class FeedPoller {
                 state.polled(at, status, error, at.plus(backoff.after(failures, retryAfter)), failures));
     }
 
-    private Instant nextRegular(Instant from, Source source) {
+    /** The next poll after a normal answer: one interval on, or on arXiv's timetable for the feeds that follow it. */
+    private Instant nextRegular(Instant from, Source source, Instant lastChangedAt) {
+        if (source.followsArxivTimetable()) {
+            return ArxivSchedule.next(from, lastChangedAt, source.every(), backoff::jittered);
+        }
         return from.plus(backoff.jittered(source.every()));
     }
 

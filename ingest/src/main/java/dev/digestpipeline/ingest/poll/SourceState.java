@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param lastStatus the HTTP status of the last poll, 0 when it got none (network error, robots)
  * @param papers how many papers the last published page held, -1 when not counted
+ * @param lastChangedAt when a poll last brought a changed page that Kafka acknowledged
  */
 public record SourceState(
         String etag,
@@ -20,11 +21,12 @@ public record SourceState(
         String lastError,
         Instant nextDueAt,
         int failures,
-        int papers) {
+        int papers,
+        Instant lastChangedAt) {
 
     /** A source never polled: due at once. */
     public static SourceState initial() {
-        return new SourceState(null, null, null, null, null, 0, null, null, 0, -1);
+        return new SourceState(null, null, null, null, null, 0, null, null, 0, -1, null);
     }
 
     /** Due when its time has come, never polled, or the clock went back behind the last poll. */
@@ -43,9 +45,11 @@ public record SourceState(
                 error,
                 nextDue,
                 failuresInARow,
-                papers);
+                papers,
+                lastChangedAt);
     }
 
+    /** The state once the page polled at {@link #lastPollAt()} was published: its validators and hash. */
     SourceState withPage(String newEtag, String newLastModified, String newSha256) {
         return new SourceState(
                 newEtag,
@@ -57,7 +61,8 @@ public record SourceState(
                 lastError,
                 nextDueAt,
                 failures,
-                papers);
+                papers,
+                lastPollAt);
     }
 
     /** The same state with the paper count of the page just published. */
@@ -72,6 +77,7 @@ public record SourceState(
                 lastError,
                 nextDueAt,
                 failures,
-                count);
+                count,
+                lastChangedAt);
     }
 }

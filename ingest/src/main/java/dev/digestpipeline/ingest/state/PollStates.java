@@ -20,6 +20,7 @@ final class PollStates {
                 .setNextDueAt(state.nextDueAt())
                 .setFailures(state.failures())
                 .setPapers(state.papers())
+                .setLastChangedAt(state.lastChangedAt())
                 .build();
     }
 
@@ -34,6 +35,7 @@ final class PollStates {
                 record.getLastError(),
                 record.getNextDueAt(),
                 record.getFailures(),
-                record.getPapers());
+                record.getPapers(),
+                record.getLastChangedAt());
     }
 }

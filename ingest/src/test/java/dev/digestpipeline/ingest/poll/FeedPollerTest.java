@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -145,6 +146,17 @@ class FeedPollerTest {
         }
     }
 
+    /** A poller like the test's that says every changed page holds this many papers. */
+    private FeedPoller countingPoller(int papers) {
+        return new FeedPoller(
+                fetcher,
+                new HostGate(Duration.ofSeconds(3), Duration.ofSeconds(1)),
+                MIDDLE,
+                clock,
+                clock::advance,
+                page -> papers);
+    }
+
     private Source source(String path) {
         return new Source(
                 SourceKind.ARXIV_RSS,
@@ -255,5 +267,46 @@ class FeedPollerTest {
         assertFalse(state.isDue(SENT.plus(EVERY).minusSeconds(1)));
         assertTrue(state.isDue(SENT.plus(EVERY)));
         assertTrue(state.isDue(T0.minusSeconds(30)));
+    }
+
+    @Test
+    void anEmptyFirstPageFromTheArxivApiIsRetriedLaterNotPublished() throws Exception {
+        pages.put("/api/query", "<feed/>".getBytes(StandardCharsets.UTF_8));
+        FeedPoller counting = countingPoller(0);
+        Source query = new Source(
+                SourceKind.ARXIV_API,
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/query?search_query=cat:cs.CL"),
+                EVERY);
+        Target first = query.targets(LocalDate.of(2026, 11, 27)).get(0);
+        PollOutcome outcome = counting.poll(first, SourceState.initial());
+        assertTrue(outcome.page().isEmpty());
+        assertEquals(SENT.plusSeconds(60), outcome.state().nextDueAt());
+        assertEquals(1, outcome.state().failures());
+        assertEquals(
+                "empty answer from " + first.url() + ", retried later",
+                outcome.state().lastError());
+        assertEquals(null, outcome.state().bodySha256());
+    }
+
+    @Test
+    void aChangedPageCarriesItsPaperCount() throws Exception {
+        FeedPoller counting = countingPoller(7);
+        assertEquals(
+                7,
+                counting.poll(source("/feed"), SourceState.initial())
+                        .afterPublish()
+                        .papers());
+    }
+
+    @Test
+    void anArxivFeedWithoutAnIntervalIsPolledAgainAfterArxivsNextRebuild() throws Exception {
+        // T0 is Friday 07:00 US Eastern: the feed changed after Friday's rebuild, so Monday's is next
+        Source feed =
+                Source.parse("arxiv-rss,http://127.0.0.1:" + server.getAddress().getPort() + "/feed");
+        PollOutcome changed = poller.poll(feed, SourceState.initial());
+        assertEquals(
+                Instant.parse("2026-11-30T05:10:00Z"), changed.afterPublish().nextDueAt());
+        // had Kafka not acknowledged it, the feed would be polled again within the hour
+        assertEquals(SENT.plus(Duration.ofHours(1)), changed.state().nextDueAt());
     }
 }

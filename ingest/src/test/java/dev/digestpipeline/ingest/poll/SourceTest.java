@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SourceTest {
@@ -59,5 +61,40 @@ class SourceTest {
     void aSourceWithoutAUrlSaysTheForm() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Source.parse("arxiv-rss"));
         assertEquals("a source is KIND,URL[,every=DURATION], not 'arxiv-rss'", e.getMessage());
+    }
+
+    @Test
+    void theDailyPapersApiPollsTodayAndYesterday() {
+        assertEquals(
+                List.of(
+                        "https://huggingface.co/api/daily_papers?date=2026-11-27",
+                        "https://huggingface.co/api/daily_papers?date=2026-11-26"),
+                Source.parse("hf-daily-api,https://huggingface.co/api/daily_papers")
+                        .targets(LocalDate.of(2026, 11, 27))
+                        .stream()
+                        .map(t -> t.url().toString())
+                        .toList());
+    }
+
+    @Test
+    void aDailyPapersApiUrlWithItsOwnDatePollsThatDay() {
+        Source day = Source.parse("hf-daily-api,https://huggingface.co/api/daily_papers?date=2026-08-20&limit=50");
+        assertEquals(List.of(Target.of(day)), day.targets(LocalDate.of(2026, 11, 27)));
+    }
+
+    @Test
+    void anArxivApiQueryStartsAtItsFirstPageOfAHundred() {
+        Source query = Source.parse("arxiv-api,https://export.arxiv.org/api/query?search_query=cat:cs.CL");
+        assertEquals(
+                URI.create("https://export.arxiv.org/api/query?search_query=cat:cs.CL&start=0&max_results=100"),
+                query.targets(LocalDate.of(2026, 11, 27)).get(0).url());
+    }
+
+    @Test
+    void aPlainSourcePollsItsUrlUnderItsOwnId() {
+        Source feed = Source.parse("arxiv-rss,https://rss.arxiv.org/rss/cs.CL");
+        List<Target> targets = feed.targets(LocalDate.of(2026, 11, 27));
+        assertEquals(List.of(Target.of(feed)), targets);
+        assertEquals(feed.id(), targets.get(0).id());
     }
 }

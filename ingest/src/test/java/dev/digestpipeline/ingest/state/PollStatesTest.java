@@ -19,7 +19,8 @@ class PollStatesTest {
                 "HTTP 503 from https://rss.arxiv.org/rss/cs.CL",
                 Instant.parse("2026-11-27T12:01:01Z"),
                 1,
-                152);
+                152,
+                Instant.parse("2026-11-27T11:00:01Z"));
         assertEquals(
                 state, PollStates.toState(PollStates.toRecord("arxiv-rss,https://rss.arxiv.org/rss/cs.CL", state)));
     }
