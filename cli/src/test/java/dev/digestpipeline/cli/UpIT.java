@@ -182,13 +182,26 @@ class UpIT {
             for (String url : targets(page)) {
                 assertTrue(
                         status.lines()
-                                .anyMatch(l -> l.contains(site.url(url) + ": last poll")
-                                        && l.contains("HTTP 304, " + papers + " papers")),
+                                .anyMatch(l ->
+                                        l.contains(site.url(url)) && l.contains("HTTP 304, " + papers + " papers")),
                         url + " in\n" + status);
             }
         });
         assertTrue(status.lines().anyMatch(l -> l.contains(DISALLOWED) && l.contains("disallowed by")), status);
         Files.writeString(outputs.resolve("status.txt"), status);
+
+        // backfill walks past days of the daily papers API once: run again, it asks for nothing and publishes nothing
+        String hf = "hf-daily-api," + site.url("/api/daily_papers");
+        String backfill = digest(
+                "backfill", "--source=" + hf, "--since=2025-08-18", "--until=2025-08-20", "--contact=" + CONTACT);
+        assertTrue(backfill.contains("backfill: 3 days walked, 0 done before, 3 pages published, 90 papers"), backfill);
+        String again = digest(
+                "backfill", "--source=" + hf, "--since=2025-08-18", "--until=2025-08-20", "--contact=" + CONTACT);
+        assertTrue(again.contains("backfill: 0 days walked, 3 done before, 0 pages published, 0 papers"), again);
+        for (String day : List.of("2025-08-18", "2025-08-19", "2025-08-20")) {
+            assertEquals(1, site.requests("/api/daily_papers?date=" + day).size(), day);
+        }
+        Files.writeString(outputs.resolve("backfill.txt"), backfill + again);
 
         List<Long> pids = new ArrayList<>(stack.pids());
         AppProcesses apps = new AppProcesses(StackSettings.home(env), stackDir);

@@ -1,16 +1,9 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.run.Service;
 import dev.digestpipeline.common.settings.AppSettings;
-import dev.digestpipeline.ingest.fetch.HostGate;
-import dev.digestpipeline.ingest.fetch.PageFetcher;
-import dev.digestpipeline.ingest.fetch.UserAgent;
-import dev.digestpipeline.ingest.poll.FeedPoller;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
-import dev.digestpipeline.ingest.state.SourceStateStore;
-import dev.digestpipeline.schemas.RawPage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -21,12 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +40,7 @@ public final class PollerApp implements AutoCloseable {
     private final List<Thread> hostThreads = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<PollingLoop.Round> sinceSummary = new AtomicReference<>(PollingLoop.Round.NONE);
-    private PageFetcher fetcher;
-    private Serde<RawPage> serde;
-    private KafkaProducer<String, RawPage> producer;
-    private SourceStateStore store;
+    private PollingClients clients;
     private PollingLoop loop;
     private Thread summary;
 
@@ -65,34 +51,10 @@ public final class PollerApp implements AutoCloseable {
 
     /** Reads every source's state from Kafka, then starts one polling thread per host. */
     public void start() {
-        IngestConfig ingest = config.ingest();
-        IngestApp.ensureTopic(ingest);
-        fetcher = new PageFetcher(
-                UserAgent.of(UserAgent.version(), ingest.contact()),
-                ingest.maxPageBytes(),
-                ingest.httpTimeout(),
-                ingest.httpTimeout());
-        serde = RegistrySerdes.valueSerde(ingest.registryUrl());
-        producer =
-                new KafkaProducer<>(IngestApp.producerProperties(ingest), new StringSerializer(), serde.serializer());
-        store = new SourceStateStore(
-                ingest.bootstrapServers(), ingest.registryUrl(), config.stateTopic(), ingest.kafka());
-        Clock clock = Clock.systemUTC();
-        FeedPoller poller = new FeedPoller(
-                fetcher,
-                new HostGate(config.arxivHostGap(), config.hostGap()),
-                new SplittableRandom(),
-                clock,
-                d -> Thread.sleep(d.toMillis()),
-                PaperCounter::count);
-        loop = new PollingLoop(
-                sources, poller, new PagePublisher(producer, ingest.topic(), ingest.maxPageBytes()), store, clock);
+        clients = new PollingClients(config, Clock.systemUTC());
+        loop = clients.loop(sources);
         Map<String, List<Source>> byHost = byHost(sources);
-        log.info(
-                "polling {} sources on {} hosts as '{}'",
-                sources.size(),
-                byHost.size(),
-                UserAgent.of(UserAgent.version(), ingest.contact()));
+        log.info("polling {} sources on {} hosts as '{}'", sources.size(), byHost.size(), clients.userAgent());
         byHost.forEach((host, group) -> {
             Thread thread = new Thread(() -> pollForEver(group), "poll-" + host);
             hostThreads.add(thread);
@@ -193,17 +155,8 @@ public final class PollerApp implements AutoCloseable {
         if (summary != null) {
             summary.interrupt();
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(30));
-        }
-        if (serde != null) {
-            serde.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        if (fetcher != null) {
-            fetcher.close();
+        if (clients != null) {
+            clients.close();
         }
         log.info("stopped");
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,20 +78,31 @@ final class PollingLoop {
     Round pollDue(Collection<Source> group) throws InterruptedException {
         Round round = Round.NONE;
         for (Source source : group) {
-            for (Target first : source.targets(today())) {
-                if (!state(first).isDue(clock.instant())) {
-                    continue;
-                }
-                Optional<Target> next = Optional.of(first);
-                while (next.isPresent()) {
-                    Target target = next.get();
-                    Polled polled = pollOne(target);
-                    round = round.plus(polled.round());
-                    SourceState after = polled.state();
-                    next = after.lastError() == null
-                            ? source.nextPage(target.url(), after.papers()).map(url -> new Target(source, url))
-                            : Optional.empty();
-                }
+            round = round.plus(poll(source, true));
+        }
+        return round;
+    }
+
+    /** Polls every target of the source now, due or not (the backfill does: a day is walked once, whole). */
+    Round pollNow(Source source) throws InterruptedException {
+        return poll(source, false);
+    }
+
+    private Round poll(Source source, boolean onlyDue) throws InterruptedException {
+        Round round = Round.NONE;
+        for (Target first : source.targets(today())) {
+            if (onlyDue && !state(first).isDue(clock.instant())) {
+                continue;
+            }
+            Optional<Target> next = Optional.of(first);
+            while (next.isPresent()) {
+                Target target = next.get();
+                Polled polled = pollOne(target);
+                round = round.plus(polled.round());
+                SourceState after = polled.state();
+                next = after.lastError() == null
+                        ? source.nextPage(target.url(), after.papers()).map(url -> new Target(source, url))
+                        : Optional.empty();
             }
         }
         return round;
@@ -123,6 +135,20 @@ final class PollingLoop {
         store.save(target.id(), next);
         states.put(target.id(), next);
         return new Polled(next, new Round(1, published, failed));
+    }
+
+    /** The state of every URL the source polls: each of its targets and the pages that follow them. */
+    List<SourceState> states(Source source) {
+        List<SourceState> all = new ArrayList<>();
+        for (Target first : source.targets(today())) {
+            Optional<Target> next = Optional.of(first);
+            while (next.isPresent()) {
+                SourceState state = state(next.get());
+                all.add(state);
+                next = source.nextPage(next.get().url(), state.papers()).map(url -> new Target(source, url));
+            }
+        }
+        return all;
     }
 
     private LocalDate today() {

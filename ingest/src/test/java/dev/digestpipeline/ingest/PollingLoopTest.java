@@ -11,7 +11,6 @@ import dev.digestpipeline.ingest.poll.FeedPoller;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceKind;
 import dev.digestpipeline.ingest.poll.SourceState;
-import dev.digestpipeline.ingest.state.SourceStates;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,9 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
@@ -36,21 +33,6 @@ import org.junit.jupiter.api.Test;
 /** The loop's failure path, with a producer that refuses the page; the happy path runs on the real stack (IT). */
 class PollingLoopTest {
     private static final byte[] FEED = "<rss/>".getBytes(StandardCharsets.UTF_8);
-
-    /** The states a run saved, in memory. */
-    private static final class SavedStates implements SourceStates {
-        final Map<String, SourceState> saved = new HashMap<>();
-
-        @Override
-        public Map<String, SourceState> load() {
-            return Map.copyOf(saved);
-        }
-
-        @Override
-        public void save(String sourceId, SourceState state) {
-            saved.put(sourceId, state);
-        }
-    }
 
     private HttpServer server;
     private PageFetcher fetcher;
@@ -93,7 +75,7 @@ class PollingLoopTest {
                 SourceKind.ARXIV_RSS,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed"),
                 Duration.ofHours(1));
-        SavedStates states = new SavedStates();
+        InMemorySourceStates states = new InMemorySourceStates();
         FeedPoller poller = new FeedPoller(
                 fetcher,
                 new HostGate(Duration.ZERO, Duration.ZERO),
@@ -126,14 +108,9 @@ class PollingLoopTest {
                 new MockProducer<>(true, null, new StringSerializer(), (Serializer<RawPage>) (t, p) -> new byte[0]);
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/query?search_query=cat:cs.CL";
         Source query = new Source(SourceKind.ARXIV_API, URI.create(base + "&max_results=2"), Duration.ofHours(1));
-        FeedPoller poller = new FeedPoller(
-                fetcher,
-                new HostGate(Duration.ZERO, Duration.ZERO),
-                new SplittableRandom(1),
-                Clock.systemUTC(),
-                d -> {},
-                page -> new String(page.body(), StandardCharsets.UTF_8).split("<entry/>", -1).length - 1);
-        SavedStates states = new SavedStates();
+        FeedPoller poller = LoopbackPollers.poller(
+                fetcher, page -> new String(page.body(), StandardCharsets.UTF_8).split("<entry/>", -1).length - 1);
+        InMemorySourceStates states = new InMemorySourceStates();
         PollingLoop loop = new PollingLoop(
                 List.of(query),
                 poller,

@@ -65,6 +65,28 @@ public record Source(SourceKind kind, URI url, Duration every, boolean everyGive
         return List.of(Target.of(this));
     }
 
+    /**
+     * The source narrowed to one day, for a backfill: the daily papers API's list of that day ({@code date}), or an
+     * arXiv API query's papers submitted that day ({@code submittedDate}, US Eastern as the API reads it).
+     *
+     * @throws IllegalArgumentException for a kind that has no days to walk
+     */
+    public Source forDay(LocalDate day) {
+        if (kind == SourceKind.HF_DAILY_API) {
+            return new Source(kind, QueryParams.with(url, "date", day.toString()), Duration.ofDays(1));
+        }
+        if (kind == SourceKind.ARXIV_API) {
+            String query = QueryParams.get(url, "search_query")
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "an arXiv API source to backfill needs a search_query, not '" + url + "'"));
+            String stamp = day.toString().replace("-", "");
+            String dayQuery = "%28" + query + "%29+AND+submittedDate:%5B" + stamp + "0000+TO+" + stamp + "2359%5D";
+            return new Source(kind, QueryParams.with(url, "search_query", dayQuery), Duration.ofDays(1));
+        }
+        throw new IllegalArgumentException("only hf-daily-api and arxiv-api sources have days to backfill, not "
+                + kind.id() + " (a feed or a page shows only its latest state)");
+    }
+
     /** The page to poll after this one of the source, when it has pages and this one came back full. */
     public Optional<URI> nextPage(URI page, int papers) {
         return kind == SourceKind.ARXIV_API ? ArxivApiPages.next(page, papers) : Optional.empty();

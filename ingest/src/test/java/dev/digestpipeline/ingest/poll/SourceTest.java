@@ -97,4 +97,14 @@ class SourceTest {
         assertEquals(List.of(Target.of(feed)), targets);
         assertEquals(feed.id(), targets.get(0).id());
     }
+
+    @Test
+    void anArxivApiDayIsItsQueryNarrowedToPapersSubmittedThatDay() {
+        Source query =
+                Source.parse("arxiv-api,https://export.arxiv.org/api/query?search_query=cat:cs.CL&max_results=200");
+        assertEquals(
+                URI.create("https://export.arxiv.org/api/query?search_query=%28cat:cs.CL%29+AND+submittedDate:"
+                        + "%5B202611200000+TO+202611202359%5D&max_results=200"),
+                query.forDay(LocalDate.of(2026, 11, 20)).url());
+    }
 }
