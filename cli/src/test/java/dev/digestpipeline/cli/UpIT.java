@@ -190,6 +190,27 @@ class UpIT {
         assertTrue(status.lines().anyMatch(l -> l.contains(DISALLOWED) && l.contains("disallowed by")), status);
         Files.writeString(outputs.resolve("status.txt"), status);
 
+        // a killed poller is brought back by running 'up' again, and goes on from its state in Kafka: every URL it
+        // had is asked for conditionally, none is fetched whole again
+        AppProcesses apps = new AppProcesses(StackSettings.home(env), stackDir);
+        ProcessHandle poller = ProcessHandle.of(
+                        apps.runningPid(AppProcesses.POLLER).orElseThrow())
+                .orElseThrow();
+        poller.destroyForcibly();
+        poller.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        int before = site.requests().size();
+        String upAgain = digest(up.toArray(String[]::new));
+        assertTrue(upAgain.contains("enrich already running") && upAgain.contains("poller started"), upAgain);
+        deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (site.requests().size() < before + 12) {
+            assertTrue(System.nanoTime() < deadline, "the restarted poller polls: " + site.requests());
+            Thread.sleep(500);
+        }
+        List<LocalFeedServer.Request> afterRestart = site.requests().subList(before, before + 12).stream()
+                .filter(r -> !r.path().equals("/robots.txt"))
+                .toList();
+        assertTrue(afterRestart.stream().allMatch(r -> r.status() == 304), afterRestart.toString());
+
         // backfill walks past days of the daily papers API once: run again, it asks for nothing and publishes nothing
         String hf = "hf-daily-api," + site.url("/api/daily_papers");
         String backfill = digest(
@@ -204,7 +225,6 @@ class UpIT {
         Files.writeString(outputs.resolve("backfill.txt"), backfill + again);
 
         List<Long> pids = new ArrayList<>(stack.pids());
-        AppProcesses apps = new AppProcesses(StackSettings.home(env), stackDir);
         for (AppProcesses.App app : AppProcesses.ALL) {
             pids.add(apps.runningPid(app).orElseThrow());
         }

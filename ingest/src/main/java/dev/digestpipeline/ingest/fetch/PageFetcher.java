@@ -92,7 +92,11 @@ public final class PageFetcher implements AutoCloseable {
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers()
+                            .firstValue("Retry-After")
+                            .or(() -> RetryAfter.fromRateLimit(
+                                    response.headers().firstValue("RateLimit").orElse(null)))
+                            .orElse(null));
         }
     }
 

@@ -38,4 +38,22 @@ public final class RetryAfter {
         }
         return Optional.of(wait.compareTo(CAP) > 0 ? CAP : wait);
     }
+
+    /**
+     * The seconds to the reset of a {@code RateLimit} header (the IETF draft Hugging Face answers with, e.g.
+     * {@code "api";r=0;t=42}), as a Retry-After value; empty when there is none. A 429 without Retry-After but with
+     * this header is waited out to the reset instead of by the backoff.
+     */
+    public static Optional<String> fromRateLimit(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        for (String part : header.split(";", -1)) {
+            String p = part.strip();
+            if (p.startsWith("t=") && p.length() > 2 && p.substring(2).chars().allMatch(Character::isDigit)) {
+                return Optional.of(p.substring(2));
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -38,4 +38,11 @@ class RetryAfterTest {
         assertEquals(Optional.empty(), RetryAfter.parse(" ", NOW));
         assertEquals(Optional.empty(), RetryAfter.parse("soon", NOW));
     }
+
+    @Test
+    void huggingFacesRateLimitHeaderGivesTheSecondsToItsReset() {
+        assertEquals(Optional.of("42"), RetryAfter.fromRateLimit("\"api\";r=0;t=42"));
+        assertEquals(Optional.empty(), RetryAfter.fromRateLimit("\"api\";r=12"));
+        assertEquals(Optional.empty(), RetryAfter.fromRateLimit(null));
+    }
 }

@@ -88,6 +88,7 @@ class FeedPollerTest {
     private volatile String robots = "User-agent: *\nDisallow: /private/\n";
     private volatile int status = 200;
     private volatile String retryAfter;
+    private volatile String rateLimit;
 
     @BeforeEach
     void start() throws IOException {
@@ -122,6 +123,9 @@ class FeedPollerTest {
         if (status != 200) {
             if (retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            if (rateLimit != null) {
+                exchange.getResponseHeaders().add("RateLimit", rateLimit);
             }
             send(exchange, status, new byte[0]);
             return;
@@ -210,6 +214,14 @@ class FeedPollerTest {
         assertEquals(SENT.plusSeconds(120), outcome.state().nextDueAt());
         assertEquals(1, outcome.state().failures());
         assertEquals(429, outcome.state().lastStatus());
+    }
+
+    @Test
+    void a429WithOnlyARateLimitHeaderWaitsForItsReset() throws Exception {
+        status = 429;
+        rateLimit = "\"api\";r=0;t=42";
+        PollOutcome outcome = poller.poll(source("/feed"), SourceState.initial());
+        assertEquals(SENT.plusSeconds(42), outcome.state().nextDueAt());
     }
 
     @Test
