@@ -1,6 +1,7 @@
 package dev.digestpipeline.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -39,6 +40,7 @@ public final class DigestIndexer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(DigestIndexer.class);
     static final String STAGE_DESERIALIZE = "sink-deserialize";
     static final String STAGE_INDEX = "sink-index";
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final Consumer<byte[], byte[]> consumer;
     private final Deserializer<Paper> papers;
@@ -51,6 +53,7 @@ public final class DigestIndexer implements Runnable {
     private final LongAdder papersIndexed = new LongAdder();
     private final LongAdder trendsIndexed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder staleSkipped = new LongAdder();
     private volatile RuntimeException failure;
 
     public DigestIndexer(
@@ -70,8 +73,13 @@ public final class DigestIndexer implements Runnable {
         this.clock = clock;
     }
 
-    /** A record and the document it becomes in one of the aliases. */
-    private record Indexable(ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document) {}
+    /**
+     * A record and the document it becomes in one of the aliases, with the version it is written at: Elasticsearch
+     * keeps a document's highest version ({@code external_gte}), so an older revision read late (a replay, a
+     * rebalance, an offset reset) never replaces a newer one, and the same revision again is a harmless rewrite.
+     */
+    private record Indexable(
+            ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {}
 
     /** A record whose value is not what its topic carries. */
     private static final class UnreadableRecord extends RuntimeException {
@@ -139,8 +147,11 @@ public final class DigestIndexer implements Runnable {
             }
             try {
                 List<BulkOperation> ops = docs.stream()
-                        .map(d -> BulkOperation.of(
-                                b -> b.index(i -> i.index(d.alias()).id(d.id()).document(d.document()))))
+                        .map(d -> BulkOperation.of(b -> b.index(i -> i.index(d.alias())
+                                .id(d.id())
+                                .version(d.version())
+                                .versionType(VersionType.ExternalGte)
+                                .document(d.document()))))
                         .toList();
                 BulkResponse response = client.bulk(b -> b.operations(ops));
                 List<Indexable> retry = new ArrayList<>();
@@ -151,6 +162,11 @@ public final class DigestIndexer implements Runnable {
                     if (item.error() == null) {
                         (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
                         log.debug("{} {} indexed", doc.alias(), doc.id());
+                    } else if (item.status() == 409
+                            && VERSION_CONFLICT.equals(item.error().type())) {
+                        // Elasticsearch already holds a newer revision: this one is stale, not lost
+                        staleSkipped.increment();
+                        log.debug("{} {} version {} stale, skipped", doc.alias(), doc.id(), doc.version());
                     } else if (item.status() == 429 || item.status() >= 500) {
                         retry.add(doc);
                     } else {
@@ -191,14 +207,15 @@ public final class DigestIndexer implements Runnable {
             Paper paper = read(papers, "Paper", record);
             return paper == null
                     ? null
-                    : new Indexable(record, config.alias(), paper.getPaperId(), PaperDocument.of(paper));
+                    : new Indexable(
+                            record, config.alias(), paper.getPaperId(), PaperDocument.of(paper), paper.getRevision());
         }
         TagTrend trend = read(trends, "TagTrend", record);
         if (trend == null) {
             return null;
         }
         TrendDocument doc = TrendDocument.of(trend);
-        return new Indexable(record, config.trendsAlias(), doc.id(), doc);
+        return new Indexable(record, config.trendsAlias(), doc.id(), doc, doc.version());
     }
 
     private static <T> T read(Deserializer<T> deserializer, String type, ConsumerRecord<byte[], byte[]> record) {
@@ -256,8 +273,14 @@ public final class DigestIndexer implements Runnable {
         return deadLettered.sum();
     }
 
+    /** Writes Elasticsearch refused because it held a newer version of the document. */
+    public long staleSkipped() {
+        return staleSkipped.sum();
+    }
+
     String summary() {
         return papersIndexed() + " papers indexed into '" + config.alias() + "', " + trendsIndexed()
-                + " trend windows into '" + config.trendsAlias() + "', " + deadLettered() + " dead-lettered";
+                + " trend windows into '" + config.trendsAlias() + "', " + staleSkipped() + " stale writes skipped, "
+                + deadLettered() + " dead-lettered";
     }
 }

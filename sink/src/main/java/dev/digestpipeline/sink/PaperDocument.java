@@ -3,7 +3,10 @@ package dev.digestpipeline.sink;
 import dev.digestpipeline.schemas.Paper;
 import java.util.List;
 
-/** The Elasticsearch document of a paper: the Avro record's fields as JSON-friendly values. */
+/**
+ * The Elasticsearch document of a paper: every field of the Avro record as a JSON-friendly value ({@code abstract}
+ * as {@code abstractText}), plus fields derived for search ({@code linkKinds}, {@code repos}, {@code tagScores}).
+ */
 public record PaperDocument(
         String paperId,
         String arxivId,
@@ -31,7 +34,11 @@ public record PaperDocument(
         List<String> modelSizes,
         List<String> computeBudgets,
         List<String> contextLengths,
-        String parsedAt) {
+        String parsedAt,
+        int revision,
+        int appearances,
+        String firstSeenAt,
+        String lastSeenAt) {
 
     public record LinkField(String kind, String url, String repo) {}
 
@@ -82,7 +89,11 @@ public record PaperDocument(
                 List.copyOf(paper.getModelSizes()),
                 List.copyOf(paper.getComputeBudgets()),
                 List.copyOf(paper.getContextLengths()),
-                paper.getParsedAt().toString());
+                paper.getParsedAt().toString(),
+                paper.getRevision(),
+                paper.getAppearances(),
+                text(paper.getFirstSeenAt()),
+                text(paper.getLastSeenAt()));
     }
 
     private static String text(Object value) {

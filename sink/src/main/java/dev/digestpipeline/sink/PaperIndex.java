@@ -47,6 +47,10 @@ public final class PaperIndex {
                                 .properties("evidence", k -> k.keyword(x -> x))))
                 .properties("modelSizes", p -> p.keyword(k -> k))
                 .properties("computeBudgets", p -> p.keyword(k -> k))
-                .properties("contextLengths", p -> p.keyword(k -> k)));
+                .properties("contextLengths", p -> p.keyword(k -> k))
+                .properties("revision", p -> p.integer(i -> i))
+                .properties("appearances", p -> p.integer(i -> i))
+                .properties("firstSeenAt", p -> p.date(d -> d))
+                .properties("lastSeenAt", p -> p.date(d -> d)));
     }
 }

@@ -28,6 +28,14 @@ public record TrendDocument(
                 trend.getFinal$());
     }
 
+    /**
+     * The document's version: a window's count of distinct papers only grows, and its closing record comes last,
+     * so an update read late never replaces a later one.
+     */
+    public long version() {
+        return 2L * distinctPapers + (closed ? 1 : 0);
+    }
+
     public String id() {
         return tag + "|" + granularity + "|" + windowStart;
     }

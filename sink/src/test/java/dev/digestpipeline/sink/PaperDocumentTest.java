@@ -6,9 +6,13 @@ import dev.digestpipeline.schemas.Link;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Sighting;
 import dev.digestpipeline.schemas.Tag;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PaperDocumentTest {
@@ -47,6 +51,10 @@ class PaperDocumentTest {
                 .setComputeBudgets(List.of())
                 .setContextLengths(List.of("128K tokens"))
                 .setParsedAt(Instant.parse("2025-08-21T08:00:00Z"))
+                .setRevision(4)
+                .setAppearances(2)
+                .setFirstSeenAt(Instant.parse("2025-08-20T07:00:00Z"))
+                .setLastSeenAt(Instant.parse("2025-08-21T07:00:00Z"))
                 .build();
         assertEquals(
                 new PaperDocument(
@@ -84,7 +92,38 @@ class PaperDocumentTest {
                         List.of("8B"),
                         List.of(),
                         List.of("128K tokens"),
-                        "2025-08-21T08:00:00Z"),
+                        "2025-08-21T08:00:00Z",
+                        4,
+                        2,
+                        "2025-08-20T07:00:00Z",
+                        "2025-08-21T07:00:00Z"),
                 PaperDocument.of(paper));
+    }
+
+    /** The document's name of an Avro field: the same, but for the Java keyword. */
+    private static String documentField(String avroField) {
+        return avroField.equals("abstract") ? "abstractText" : avroField;
+    }
+
+    @Test
+    void everyFieldOfThePaperSchemaIsAFieldOfTheDocument() {
+        Set<String> components = Arrays.stream(PaperDocument.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        List<String> missing = Paper.getClassSchema().getFields().stream()
+                .map(f -> documentField(f.name()))
+                .filter(name -> !components.contains(name))
+                .toList();
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyFieldOfTheDocumentIsMapped() {
+        Set<String> mapped = PaperIndex.mapping().properties().keySet();
+        List<String> unmapped = Arrays.stream(PaperDocument.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .filter(name -> !mapped.contains(name))
+                .toList();
+        assertEquals(List.of(), unmapped);
     }
 }
