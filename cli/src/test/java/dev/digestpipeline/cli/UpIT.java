@@ -173,6 +173,16 @@ class UpIT {
             assertTrue(gap.compareTo(HOST_GAP) >= 0, "gap " + gap + " before " + all.get(i) + " in " + all);
         }
         assertTrue(all.stream().allMatch(r -> r.userAgent().contains("; " + CONTACT + ")")), all.toString());
+        Duration smallestGap = Duration.ofDays(1);
+        for (int i = 1; i < all.size(); i++) {
+            Duration gap = Duration.between(all.get(i - 1).at(), all.get(i).at());
+            smallestGap = gap.compareTo(smallestGap) < 0 ? gap : smallestGap;
+        }
+        Files.writeString(
+                outputs.resolve("timings.txt"),
+                "429 with Retry-After: " + RETRY_AFTER_SECONDS + " s; retried after " + waited.toMillis() + " ms\n"
+                        + "requests to 127.0.0.1: " + all.size() + ", smallest gap " + smallestGap.toMillis()
+                        + " ms (host.gap " + HOST_GAP.toMillis() + " ms)\n");
 
         String status = digest("status");
         Map<String, String> papersOf = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.digestpipeline.ingest;
 
 import dev.digestpipeline.common.run.Service;
 import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.settings.Durations;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
 import java.net.InetAddress;
@@ -103,7 +104,7 @@ public final class PollerApp implements AutoCloseable {
                 PollingLoop.Round round = sinceSummary.getAndSet(PollingLoop.Round.NONE);
                 log.info(
                         "last {}: {} polls, {} pages published, {} failed; next poll due {}",
-                        config.summaryInterval(),
+                        Durations.format(config.summaryInterval()),
                         round.polled(),
                         round.published(),
                         round.failed(),
