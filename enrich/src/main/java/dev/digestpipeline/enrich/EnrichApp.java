@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,7 @@ public final class EnrichApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final Topology topology;
     private final List<String> areas;
+    private final CompletableFuture<String> failed = new CompletableFuture<>();
     private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "enrich-summary");
         t.setDaemon(true);
@@ -58,11 +59,13 @@ public final class EnrichApp implements AutoCloseable {
         this.areas = tagger.taxonomy().areaNames();
         this.topology = new EnrichTopology(config, serdes, tagger, counters, Clock.systemUTC()).build();
         this.streams = new KafkaStreams(topology, streamsProperties(config, serdes.deadLetters()));
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        streams.setUncaughtExceptionHandler(new ThreadReplacements(config.threadReplacements(), Clock.systemUTC()));
+        streams.setStateListener((now, before) -> {
+            log.info("state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                failed.complete("Kafka Streams reached ERROR (see the errors above)");
+            }
         });
-        streams.setStateListener((now, before) -> log.info("state {} -> {}", before, now));
     }
 
     static EnrichTopology.EnrichSerdes registrySerdes(EnrichConfig config) {
@@ -86,6 +89,7 @@ public final class EnrichApp implements AutoCloseable {
         props.put(
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
@@ -94,6 +98,8 @@ public final class EnrichApp implements AutoCloseable {
                 DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, config.topics().pagesRaw());
         props.put(DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, config.topics().pagesDlq());
         props.put(DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, config.topics().papersDlq());
+        props.put(
+                DeadLetterExceptionHandler.PAPERS_OUTPUT_CONFIG, config.topics().papers());
         props.put(DeadLetterExceptionHandler.SERIALIZER_CONFIG, deadLetters.serializer());
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -132,6 +138,11 @@ public final class EnrichApp implements AutoCloseable {
         long every = config.summaryInterval().toMillis();
         ScheduledFuture<?> unused = summary.scheduleAtFixedRate(
                 () -> log.info("summary: {}", counters), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes, with why, when the app cannot go on by itself (Streams reached ERROR). */
+    public CompletableFuture<String> failed() {
+        return failed;
     }
 
     public KafkaStreams.State state() {
@@ -181,6 +192,6 @@ public final class EnrichApp implements AutoCloseable {
             return;
         }
         EnrichApp app = new EnrichApp(config);
-        Service.runUntilStopped("enrich", app, app::start);
+        Service.runUntilStopped("enrich", app, app::start, app.failed());
     }
 }

@@ -33,6 +33,8 @@ public record EnrichConfig(
         Duration commitInterval,
         Duration summaryInterval,
         Path stateDir,
+        int standbyReplicas,
+        int threadReplacements,
         Path taxonomy,
         Map<String, String> kafka) {
 
@@ -97,9 +99,19 @@ public record EnrichConfig(
     static final Setting STREAM_THREADS = Setting.integer("stream.threads", 1, 1, 64, "Kafka Streams threads");
     public static final Setting COMMIT_INTERVAL =
             Setting.duration("commit.interval", "1s", "exactly-once commit interval");
-    // per user: a shared temp folder may hold another user's state
+    // not the temp folder, which a reboot may empty: restoring the stores from their changelogs takes long
     public static final Setting STATE_DIR = Setting.path(
-            "state.dir", "${java.io.tmpdir}/digest-enrich-state-${user.name}", "Kafka Streams state folder");
+            "state.dir",
+            ".stack/local/apps/enrich-state",
+            "Kafka Streams state folder; relative to the working folder (the checkout: under the stack's data)");
+    static final Setting STANDBY_REPLICAS = Setting.integer(
+            "standby.replicas", 0, 0, 16, "warm copies of each store on other instances (num.standby.replicas)");
+    static final Setting THREAD_REPLACEMENTS = Setting.integer(
+            "thread.replacements",
+            5,
+            0,
+            1000,
+            "failed stream threads replaced within 10 minutes before enrich stops with exit status 1");
     static final Setting TAXONOMY = Setting.path("taxonomy", "", "topic taxonomy file; blank: the built-in one");
 
     /** The names of the topics enrich reads and writes, which a deployment may change. */
@@ -135,6 +147,8 @@ public record EnrichConfig(
                     COMMIT_INTERVAL,
                     SUMMARY_INTERVAL,
                     STATE_DIR,
+                    STANDBY_REPLICAS,
+                    THREAD_REPLACEMENTS,
                     TAXONOMY)
             .withSwitch("describe", "print the topology (Topology#describe) and exit");
 
@@ -176,6 +190,8 @@ public record EnrichConfig(
                 settings.duration(COMMIT_INTERVAL),
                 settings.duration(SUMMARY_INTERVAL),
                 settings.path(STATE_DIR),
+                (int) settings.integer(STANDBY_REPLICAS),
+                (int) settings.integer(THREAD_REPLACEMENTS),
                 settings.path(TAXONOMY),
                 settings.kafka());
     }

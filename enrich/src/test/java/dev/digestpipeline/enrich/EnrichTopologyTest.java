@@ -388,7 +388,7 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void recordThatCannotBeSerializedIsADeadLetterAndTheOthersStillFlow() {
+    void aMergedPaperThatCannotBeWrittenFailsTheTaskInsteadOfLeavingTheStoreAheadOfTheTopic() {
         driver.close();
         start(new AvroTestSerde<>(Paper.class) {
             @Override
@@ -396,26 +396,23 @@ class EnrichTopologyTest {
                 org.apache.kafka.common.serialization.Serializer<Paper> inner = super.serializer();
                 return (topic, paper) -> {
                     if (topic.equals(TOPICS.papers()) && paper.getTitle().contains("Unwritable")) {
-                        throw new IllegalArgumentException("too big for " + topic);
+                        throw new IllegalArgumentException("registry unreachable for " + topic);
                     }
                     return inner.serialize(topic, paper);
                 };
             }
         });
-        publish(apiPage(
-                "https://hf.example/p",
-                "2025-08-20T10:00:00Z",
-                new String[] {"2508.00008", "Unwritable Robot Paper", "A robot.", "1"},
-                robot("2508.00001")));
-        assertEquals(
-                List.of("2508.00001"),
-                papersOut.readKeyValuesToList().stream().map(kv -> kv.key).toList());
-        DeadLetter letter = papersDlqOut.readValue();
-        assertEquals("enrich-serialize", letter.getStage());
-        assertEquals(
-                "record for digest.papers cannot be serialized (value): IllegalArgumentException: too big for "
-                        + "digest.papers",
-                letter.getReason());
+        org.apache.kafka.streams.errors.StreamsException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.kafka.streams.errors.StreamsException.class,
+                () -> publish(apiPage("https://hf.example/p", "2025-08-20T10:00:00Z", new String[] {
+                    "2508.00008", "Unwritable Robot Paper", "A robot.", "1"
+                })));
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            causes.append(t).append('\n');
+        }
+        assertEquals(true, causes.toString().contains("registry unreachable for digest.papers"), causes.toString());
+        assertEquals(true, papersDlqOut.isEmpty());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -1,5 +1,6 @@
 package dev.digestpipeline.common.run;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,16 @@ public final class Service {
      * and ends the JVM with status 1, so that a supervisor (or './digest up' run again) restarts it.
      */
     public static void runUntilStopped(String name, AutoCloseable app, Start start) {
+        runUntilStopped(name, app, start, new CompletableFuture<>());
+    }
+
+    /**
+     * The same, for an app that can fail by itself after it started: when {@code failed} completes, the reason is
+     * logged and the JVM exits with status 1 (the app is closed on the way out).
+     */
+    public static void runUntilStopped(String name, AutoCloseable app, Start start, CompletableFuture<String> failed) {
         CountDownLatch stopped = new CountDownLatch(1);
+        CompletableFuture<Void> unused = failed.thenAccept(reason -> stopped.countDown());
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -36,6 +46,10 @@ public final class Service {
         try {
             start.run();
             stopped.await();
+            if (failed.isDone()) {
+                log.error("{} stops: {}", name, failed.getNow(""));
+                System.exit(1);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

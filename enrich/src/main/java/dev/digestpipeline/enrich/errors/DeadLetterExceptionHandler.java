@@ -14,6 +14,7 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * a DeadLetter with stage, reason, source position and original bytes, sent in the same transaction to
  * digest.pages.dlq when it came from the raw pages, else to digest.papers.dlq, and processing resumes. A poison
  * record therefore never stops a stream thread.
+ *
+ * <p>Except on the main output: a merged paper that cannot be written to digest.papers fails the task, so the
+ * exactly-once transaction aborts with the merge store's update and the record is processed again once the cause
+ * (a registry or broker outage) is gone. Resuming there would leave the store ahead of the topic, and re-publishing
+ * the page would then emit nothing.
  */
 public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
@@ -31,6 +37,8 @@ public final class DeadLetterExceptionHandler
 
     public static final String PAGES_DLQ_CONFIG = "digest.dlq.pages.topic";
     public static final String PAPERS_DLQ_CONFIG = "digest.dlq.papers.topic";
+    /** The main output, whose records are never dead-lettered: a failure to write one fails the task. */
+    public static final String PAPERS_OUTPUT_CONFIG = "digest.dlq.papers.output";
     /** A {@code Serializer<DeadLetter>} instance (the registry serde in the app, a plain one in tests). */
     public static final String SERIALIZER_CONFIG = "digest.dlq.serializer";
 
@@ -44,6 +52,7 @@ public final class DeadLetterExceptionHandler
     private String pagesSource;
     private String pagesDlq;
     private String papersDlq;
+    private String papersOutput;
     private Serializer<DeadLetter> serializer;
     private final Clock clock = Clock.systemUTC();
 
@@ -53,6 +62,7 @@ public final class DeadLetterExceptionHandler
         pagesSource = (String) configs.get(PAGES_SOURCE_CONFIG);
         pagesDlq = (String) configs.get(PAGES_DLQ_CONFIG);
         papersDlq = (String) configs.get(PAPERS_DLQ_CONFIG);
+        papersOutput = (String) configs.get(PAPERS_OUTPUT_CONFIG);
         serializer = (Serializer<DeadLetter>) configs.get(SERIALIZER_CONFIG);
         if (pagesDlq == null || papersDlq == null || serializer == null) {
             throw new IllegalArgumentException("DeadLetterExceptionHandler needs " + PAGES_DLQ_CONFIG + ", "
@@ -74,6 +84,11 @@ public final class DeadLetterExceptionHandler
     @Override
     public ProcessingExceptionHandler.Response handleError(
             ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (exception instanceof StreamsException) {
+            // Streams' own failure, raised by a forward this handler's production hook chose to fail (the main
+            // output): it must fail the task, not be dead-lettered on its way up
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(deadLetter(
                 context,
                 STAGE_PROCESS,
@@ -85,6 +100,9 @@ public final class DeadLetterExceptionHandler
     @Override
     public ProductionExceptionHandler.Response handleError(
             ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        if (isMainOutput(record.topic())) {
+            return failTask(context, record.topic(), exception);
+        }
         return ProductionExceptionHandler.Response.resume(deadLetter(
                 context,
                 STAGE_PRODUCE,
@@ -99,6 +117,9 @@ public final class DeadLetterExceptionHandler
             ProducerRecord record,
             Exception exception,
             SerializationExceptionOrigin origin) {
+        if (isMainOutput(record.topic())) {
+            return failTask(context, record.topic(), exception);
+        }
         return ProductionExceptionHandler.Response.resume(deadLetter(
                 context,
                 STAGE_SERIALIZE,
@@ -106,6 +127,23 @@ public final class DeadLetterExceptionHandler
                         + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
                 context.sourceRawKey(),
                 context.sourceRawValue()));
+    }
+
+    private boolean isMainOutput(String topic) {
+        return topic != null && topic.equals(papersOutput);
+    }
+
+    private static ProductionExceptionHandler.Response failTask(
+            ErrorHandlerContext context, String topic, Exception exception) {
+        log.error(
+                "writing the merged paper from {}-{}@{} to {} failed ({}): the task fails and the record is processed "
+                        + "again",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                topic,
+                describe(exception));
+        return ProductionExceptionHandler.Response.fail();
     }
 
     private List<ProducerRecord<byte[], byte[]>> deadLetter(

@@ -12,12 +12,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
 /** The handler's answers for the errors TopologyTestDriver cannot provoke: unreadable input, refused output. */
@@ -33,6 +37,8 @@ class DeadLetterExceptionHandlerTest {
                 "digest.pages.dlq",
                 DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG,
                 "digest.papers.dlq",
+                DeadLetterExceptionHandler.PAPERS_OUTPUT_CONFIG,
+                "digest.papers",
                 DeadLetterExceptionHandler.SERIALIZER_CONFIG,
                 letters.serializer()));
     }
@@ -112,9 +118,9 @@ class DeadLetterExceptionHandlerTest {
     }
 
     @Test
-    void recordTheBrokerRefusesIsADeadLetterWithTheBytesThatWereRefused() {
+    void aRoutedRecordTheBrokerRefusesIsADeadLetterWithTheBytesThatWereRefused() {
         ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(
-                "digest.papers", "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {7, 7, 7});
+                "digest.papers.by-tag", "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {7, 7, 7});
         ProductionExceptionHandler.Response response = handler.handleError(
                 context("digest.pages.raw"), refused, new RecordTooLargeException("record is 20000000 bytes"));
         assertEquals(ProductionExceptionHandler.Result.RESUME, response.result());
@@ -123,8 +129,39 @@ class DeadLetterExceptionHandlerTest {
         DeadLetter letter = letterOf(out.get(0));
         assertEquals("enrich-produce", letter.getStage());
         assertEquals(
-                "writing to digest.papers failed: RecordTooLargeException: record is 20000000 bytes",
+                "writing to digest.papers.by-tag failed: RecordTooLargeException: record is 20000000 bytes",
                 letter.getReason());
         assertEquals(ByteBuffer.wrap(new byte[] {7, 7, 7}), letter.getOriginalValue());
+    }
+
+    @Test
+    void aMergedPaperTheBrokerRefusesFailsTheTaskSoItsTransactionAbortsAndNothingIsDeadLettered() {
+        ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(
+                "digest.papers", "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {7, 7, 7});
+        ProductionExceptionHandler.Response response = handler.handleError(
+                context("enrich-papers-by-id-repartition"), refused, new TimeoutException("broker unreachable"));
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+    }
+
+    @Test
+    void aMergedPaperThatCannotBeSerializedFailsTheTaskToo() {
+        ProducerRecord<byte[], byte[]> unserializable = new ProducerRecord<>("digest.papers", null, null);
+        ProductionExceptionHandler.Response response = handler.handleSerializationError(
+                context("enrich-papers-by-id-repartition"),
+                unserializable,
+                new SerializationException("registry unreachable"),
+                ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+    }
+
+    @Test
+    void aStreamsFailureRaisedThroughAProcessorFailsTheTaskInsteadOfBeingDeadLettered() {
+        ProcessingExceptionHandler.Response response = handler.handleError(
+                context("enrich-papers-by-id-repartition"),
+                new Record<>("2508.00001", "paper", 0L),
+                new StreamsException("Unable to serialize record"));
+        assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
     }
 }

@@ -10,18 +10,16 @@ import com.sun.net.httpserver.HttpServer;
 import dev.digestpipeline.ingest.fetch.HostGate;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;
+import dev.digestpipeline.testsupport.TestClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,30 +38,6 @@ class FeedPollerTest {
 
     private static final Duration EVERY = Duration.ofMinutes(10);
 
-    /** A clock the sleeper moves: waiting costs no time. */
-    private static final class TestClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     /** Random draws in the middle, so jitter is zero and times are exact. */
     private static final RandomGenerator MIDDLE = new RandomGenerator() {
         @Override
@@ -80,7 +54,9 @@ class FeedPollerTest {
     private HttpServer server;
     private PageFetcher fetcher;
     private FeedPoller poller;
-    private final TestClock clock = new TestClock();
+    /** A clock the sleeper moves: waiting costs no time. */
+    private final TestClock clock = new TestClock(T0);
+
     private final List<Duration> slept = new ArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> agents = new CopyOnWriteArrayList<>();
