@@ -47,6 +47,7 @@ class PipelineIT {
     private static EnrichApp enrich;
     private static SinkApp sink;
     private static PipelineProbe probe;
+    private static KafkaProducer<String, Paper> papersProducer;
 
     @BeforeAll
     static void startPipeline(LocalStack running, @TempDir Path state) throws Exception {
@@ -76,9 +77,26 @@ class PipelineIT {
         if (enrich != null) {
             enrich.close();
         }
+        // closed last: closing a registry serde while enrich and sink still use the registry client is not tested
+        if (papersProducer != null) {
+            papersProducer.close();
+        }
         if (probe != null) {
             probe.close();
         }
+    }
+
+    /** A producer of papers straight to digest.papers, as a replay or another writer would send them. */
+    private static KafkaProducer<String, Paper> papersProducer() {
+        if (papersProducer == null) {
+            Properties props = new Properties();
+            props.put("bootstrap.servers", stack.bootstrapServers());
+            papersProducer = new KafkaProducer<>(
+                    props,
+                    new StringSerializer(),
+                    Topics.PAPERS.valueSerde(stack.registryUrl()).serializer());
+        }
+        return papersProducer;
     }
 
     private static IngestSummary publish(String... pages) throws Exception {
@@ -216,20 +234,15 @@ class PipelineIT {
                 .findFirst()
                 .orElseThrow();
         long staleBefore = sink.indexer().staleSkipped();
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.bootstrapServers());
-        try (var serde = Topics.PAPERS.valueSerde(stack.registryUrl());
-                KafkaProducer<String, Paper> producer =
-                        new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
-            // revision 3, then revision 2 arriving late (a replay, a rebalance)
-            for (int revision : new int[] {3, 2}) {
-                Paper copy = Paper.newBuilder(first)
-                        .setRevision(revision)
-                        .setUpvotes(revision * 10)
-                        .build();
-                producer.send(new ProducerRecord<>(Topics.PAPERS.name(), first.getPaperId(), copy))
-                        .get();
-            }
+        // revision 3, then revision 2 arriving late (a replay, a rebalance)
+        for (int revision : new int[] {3, 2}) {
+            Paper copy = Paper.newBuilder(first)
+                    .setRevision(revision)
+                    .setUpvotes(revision * 10)
+                    .build();
+            papersProducer()
+                    .send(new ProducerRecord<>(Topics.PAPERS.name(), first.getPaperId(), copy))
+                    .get();
         }
         probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> {});
         PaperDocument indexed = probe.papersFrom(uris).get(0);

@@ -1,5 +1,6 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.common.kafka.RegistryFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * What a stream thread's uncaught failure does: the thread is replaced (its tasks start again from their last
  * commit), unless {@code max} threads failed within the last {@link #WINDOW}; then the client shuts down, Streams
  * reaches ERROR and the app exits non-zero, so that a supervisor or './digest up' restarts it instead of it
- * replacing threads for ever.
+ * replacing threads for ever. A thread stopped by a schema registry outage is replaced without counting: the
+ * outage is waited out, however long.
  */
 final class ThreadReplacements implements StreamsUncaughtExceptionHandler {
     static final Duration WINDOW = Duration.ofMinutes(10);
@@ -31,6 +33,11 @@ final class ThreadReplacements implements StreamsUncaughtExceptionHandler {
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
         Instant now = clock.instant();
+        if (RegistryFailures.isUnavailable(exception)) {
+            // an outage, not a fault of ours: the task waits it out however long it lasts
+            log.warn("stream thread stopped while the schema registry is unavailable; replacing it");
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(WINDOW))) {
             recent.removeFirst();
         }

@@ -28,4 +28,14 @@ class ThreadReplacementsTest {
         clock.advance(ThreadReplacements.WINDOW.plus(Duration.ofSeconds(1)));
         assertEquals(REPLACE_THREAD, replacements.handle(failure));
     }
+
+    @Test
+    void aRegistryOutageIsWaitedOutWithoutCountingTowardsTheLimit() {
+        RuntimeException outage =
+                new RuntimeException(new java.net.ConnectException("Connection refused: /127.0.0.1:8081"));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(REPLACE_THREAD, replacements.handle(outage));
+        }
+        assertEquals(REPLACE_THREAD, replacements.handle(failure));
+    }
 }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.digestpipeline.common.kafka.DeadLetters;
+import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class DigestIndexer implements Runnable {
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder staleSkipped = new LongAdder();
     private volatile RuntimeException failure;
+    private long registryWaitMs;
 
     public DigestIndexer(
             Consumer<byte[], byte[]> consumer,
@@ -80,6 +83,16 @@ public final class DigestIndexer implements Runnable {
      */
     private record Indexable(
             ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {}
+
+    /** A record that cannot be read, and why: dead-lettered once the whole batch was read. */
+    private record Unreadable(ConsumerRecord<byte[], byte[]> record, String reason) {}
+
+    /** The schema registry did not answer while a record was read: the record is not at fault. */
+    private static final class RegistryUnavailable extends RuntimeException {
+        RegistryUnavailable(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
 
     /** A record whose value is not what its topic carries. */
     private static final class UnreadableRecord extends RuntimeException {
@@ -128,17 +141,25 @@ public final class DigestIndexer implements Runnable {
     boolean indexBatch(ConsumerRecords<byte[], byte[]> records) {
         // one operation per document: of several revisions in a batch, the last one read is the newest
         Map<String, Indexable> latest = new LinkedHashMap<>();
-        List<Future<?>> sent = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                Indexable doc = toDocument(record);
-                if (doc != null) {
-                    latest.put(doc.alias() + "/" + doc.id(), doc);
+        List<Unreadable> unreadable = new ArrayList<>();
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                try {
+                    Indexable doc = toDocument(record);
+                    if (doc != null) {
+                        latest.put(doc.alias() + "/" + doc.id(), doc);
+                    }
+                } catch (UnreadableRecord e) {
+                    unreadable.add(new Unreadable(record, e.getMessage()));
                 }
-            } catch (UnreadableRecord e) {
-                sent.add(deadLetter(record, STAGE_DESERIALIZE, e.getMessage()));
             }
+        } catch (RegistryUnavailable e) {
+            waitForRegistry(records, e);
+            return false;
         }
+        registryWaitMs = 0;
+        List<Future<?>> sent = new ArrayList<>();
+        unreadable.forEach(u -> sent.add(deadLetter(u.record(), STAGE_DESERIALIZE, u.reason())));
         List<Indexable> docs = new ArrayList<>(latest.values());
         long backoff = 500;
         while (!docs.isEmpty()) {
@@ -222,8 +243,29 @@ public final class DigestIndexer implements Runnable {
         try {
             return deserializer.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
+            if (RegistryFailures.isUnavailable(e)) {
+                throw new RegistryUnavailable(e);
+            }
             throw new UnreadableRecord("value is not a " + type + " the registry knows: " + e.getMessage());
         }
+    }
+
+    /**
+     * The registry did not answer: nothing of the batch is indexed, dead-lettered or committed; the partitions go
+     * back to the batch's first offsets and are read again after a wait that doubles up to 30 s (well within
+     * max.poll.interval.ms, so the sink keeps its partitions through an outage of any length).
+     */
+    private void waitForRegistry(ConsumerRecords<byte[], byte[]> records, RegistryUnavailable e) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+        registryWaitMs = registryWaitMs == 0 ? 1000 : Math.min(registryWaitMs * 2, 30_000);
+        log.warn(
+                "schema registry unavailable ({}): {} records read again in {} ms",
+                e.getMessage(),
+                records.count(),
+                registryWaitMs);
+        sleep(registryWaitMs);
     }
 
     private Future<?> deadLetter(ConsumerRecord<byte[], byte[]> record, String stage, String reason) {

@@ -112,4 +112,34 @@ class DigestIndexerTest {
                 List.of(letter.getReason(), letter.getSourceTopic()));
         assertEquals(List.of(Map.of(TRENDS, new OffsetAndMetadata(8))), commits);
     }
+
+    @Test
+    void aBatchReadWhileTheRegistryIsDownIsReadAgainNeitherDeadLetteredNorCommitted() {
+        DigestIndexer waiting = new DigestIndexer(
+                consumer,
+                (topic, data) -> {
+                    throw new RuntimeException(new java.util.concurrent.ExecutionException(
+                            new java.net.ConnectException("Connection refused: /127.0.0.1:8081")));
+                },
+                unreadable(),
+                null,
+                deadLetters,
+                CONFIG,
+                Clock.fixed(Instant.parse("2025-08-20T10:00:00Z"), ZoneOffset.UTC));
+        consumer.updateBeginningOffsets(Map.of(PAPERS, 7L));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PAPERS));
+            consumer.addRecord(
+                    new ConsumerRecord<>(PAPERS.topic(), 0, 7, "p-1".getBytes(StandardCharsets.UTF_8), POISON));
+        });
+        List<Long> positionAtNextPoll = new ArrayList<>();
+        consumer.schedulePollTask(() -> {
+            positionAtNextPoll.add(consumer.position(PAPERS));
+            waiting.stop();
+        });
+        waiting.run();
+        assertEquals(List.of(), deadLetters.history());
+        assertEquals(List.of(), commits);
+        assertEquals(List.of(7L), positionAtNextPoll);
+    }
 }

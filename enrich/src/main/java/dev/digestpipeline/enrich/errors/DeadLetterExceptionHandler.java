@@ -1,9 +1,11 @@
 package dev.digestpipeline.enrich.errors;
 
 import dev.digestpipeline.common.kafka.DeadLetters;
+import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Except on the main output: a merged paper that cannot be written to digest.papers fails the task, so the
  * exactly-once transaction aborts with the merge store's update and the record is processed again once the cause
  * (a registry or broker outage) is gone. Resuming there would leave the store ahead of the topic, and re-publishing
- * the page would then emit nothing.
+ * the page would then emit nothing. And except when the schema registry did not answer ({@link RegistryFailures}):
+ * the record is not at fault, so the task fails after a short wait and reads it again.
  */
 public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
@@ -37,6 +40,9 @@ public final class DeadLetterExceptionHandler
 
     public static final String PAGES_DLQ_CONFIG = "digest.dlq.pages.topic";
     public static final String PAPERS_DLQ_CONFIG = "digest.dlq.papers.topic";
+    /** How long a stream thread waits when the registry did not answer, before its task restarts (ms). */
+    public static final String REGISTRY_WAIT_CONFIG = "digest.dlq.registry.wait.ms";
+
     /** The main output, whose records are never dead-lettered: a failure to write one fails the task. */
     public static final String PAPERS_OUTPUT_CONFIG = "digest.dlq.papers.output";
     /** A {@code Serializer<DeadLetter>} instance (the registry serde in the app, a plain one in tests). */
@@ -53,6 +59,7 @@ public final class DeadLetterExceptionHandler
     private String pagesDlq;
     private String papersDlq;
     private String papersOutput;
+    private Duration registryWait = Duration.ofSeconds(5);
     private Serializer<DeadLetter> serializer;
     private final Clock clock = Clock.systemUTC();
 
@@ -63,6 +70,10 @@ public final class DeadLetterExceptionHandler
         pagesDlq = (String) configs.get(PAGES_DLQ_CONFIG);
         papersDlq = (String) configs.get(PAPERS_DLQ_CONFIG);
         papersOutput = (String) configs.get(PAPERS_OUTPUT_CONFIG);
+        if (configs.get(REGISTRY_WAIT_CONFIG) != null) {
+            registryWait = Duration.ofMillis(
+                    Long.parseLong(configs.get(REGISTRY_WAIT_CONFIG).toString()));
+        }
         serializer = (Serializer<DeadLetter>) configs.get(SERIALIZER_CONFIG);
         if (pagesDlq == null || papersDlq == null || serializer == null) {
             throw new IllegalArgumentException("DeadLetterExceptionHandler needs " + PAGES_DLQ_CONFIG + ", "
@@ -73,6 +84,10 @@ public final class DeadLetterExceptionHandler
     @Override
     public DeserializationExceptionHandler.Response handleError(
             ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (RegistryFailures.isUnavailable(exception)) {
+            waitForRegistry(context, exception);
+            return DeserializationExceptionHandler.Response.fail();
+        }
         return DeserializationExceptionHandler.Response.resume(deadLetter(
                 context,
                 STAGE_DESERIALIZE,
@@ -84,6 +99,10 @@ public final class DeadLetterExceptionHandler
     @Override
     public ProcessingExceptionHandler.Response handleError(
             ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryFailures.isUnavailable(exception)) {
+            waitForRegistry(context, exception);
+            return ProcessingExceptionHandler.Response.fail();
+        }
         if (exception instanceof StreamsException) {
             // Streams' own failure, raised by a forward this handler's production hook chose to fail (the main
             // output): it must fail the task, not be dead-lettered on its way up
@@ -127,6 +146,25 @@ public final class DeadLetterExceptionHandler
                         + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
                 context.sourceRawKey(),
                 context.sourceRawValue()));
+    }
+
+    /**
+     * The registry did not answer: the record is not at fault and is read again when the task restarts. The
+     * thread waits a little first, so that an outage is not a busy loop of task restarts.
+     */
+    private void waitForRegistry(ErrorHandlerContext context, Exception exception) {
+        log.warn(
+                "schema registry unavailable reading {}-{}@{} ({}): the task restarts in {} s and reads it again",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                describe(exception),
+                registryWait.toSeconds());
+        try {
+            Thread.sleep(registryWait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean isMainOutput(String topic) {

@@ -1,6 +1,7 @@
 package dev.digestpipeline.enrich.page;
 
 import dev.digestpipeline.common.kafka.DeadLetters;
+import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.enrich.EnrichCounters;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -61,6 +62,9 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
                 return;
             }
         } catch (RuntimeException e) {
+            if (RegistryFailures.isUnavailable(e)) {
+                throw e; // not the page's fault: the task fails and reads the page again (see the error handler)
+            }
             deadLetter(record, key, STAGE_DESERIALIZE, "value is not a RawPage the registry knows: " + e.getMessage());
             return;
         }

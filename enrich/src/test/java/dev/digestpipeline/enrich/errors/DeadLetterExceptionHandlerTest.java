@@ -39,6 +39,8 @@ class DeadLetterExceptionHandlerTest {
                 "digest.papers.dlq",
                 DeadLetterExceptionHandler.PAPERS_OUTPUT_CONFIG,
                 "digest.papers",
+                DeadLetterExceptionHandler.REGISTRY_WAIT_CONFIG,
+                "1",
                 DeadLetterExceptionHandler.SERIALIZER_CONFIG,
                 letters.serializer()));
     }
@@ -161,6 +163,32 @@ class DeadLetterExceptionHandlerTest {
                 context("enrich-papers-by-id-repartition"),
                 new Record<>("2508.00001", "paper", 0L),
                 new StreamsException("Unable to serialize record"));
+        assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+    }
+
+    /** The Apicurio serde's failure when the registry refuses connections. */
+    private static RuntimeException registryDown() {
+        return new RuntimeException(new java.util.concurrent.ExecutionException(
+                new java.net.ConnectException("Connection refused: /127.0.0.1:8081")));
+    }
+
+    @Test
+    void aRecordReadWhileTheRegistryIsDownIsReadAgainNotDeadLettered() {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                "enrich-papers-by-id-repartition", 2, 41, "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {
+                    0, 0, 0, 0, 0, 0, 0, 0, 9
+                });
+        DeserializationExceptionHandler.Response response =
+                handler.handleError(context("enrich-papers-by-id-repartition"), record, registryDown());
+        assertEquals(DeserializationExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+    }
+
+    @Test
+    void aPageReadWhileTheRegistryIsDownFailsItsTaskToo() {
+        ProcessingExceptionHandler.Response response = handler.handleError(
+                context("digest.pages.raw"), new Record<>("https://hf.example/p", "page", 0L), registryDown());
         assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
         assertEquals(List.of(), response.deadLetterQueueRecords());
     }
