@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (StormCrawler's default), both configurable. Safe to share between the poller's threads, one per host queue.
  */
 public final class HostGate {
+    /** The longest Crawl-delay of a robots.txt that is honoured. */
+    public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
+
     private final Duration arxivGap;
     private final Duration otherGap;
     private final Map<String, Instant> lastRequest = new ConcurrentHashMap<>();
@@ -31,11 +34,21 @@ public final class HostGate {
      * from the end of the host's last answer, as StormCrawler's does: a slow answer does not shorten it.
      */
     public Duration waitBefore(URI uri, Instant now) {
+        return waitBefore(uri, now, Duration.ZERO);
+    }
+
+    /**
+     * The same, when the host's robots.txt asks for a Crawl-delay: the longer of the two gaps, the Crawl-delay
+     * counting up to {@link #MAX_CRAWL_DELAY} (StormCrawler's cap), so that a site cannot stall a poller for hours.
+     */
+    public Duration waitBefore(URI uri, Instant now, Duration crawlDelay) {
         Instant last = lastRequest.get(key(uri));
         if (last == null) {
             return Duration.ZERO;
         }
-        Instant allowed = last.plus(gapFor(uri.getHost()));
+        Duration asked = crawlDelay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : crawlDelay;
+        Duration gap = gapFor(uri.getHost());
+        Instant allowed = last.plus(asked.compareTo(gap) > 0 ? asked : gap);
         return allowed.isAfter(now) ? Duration.between(now, allowed) : Duration.ZERO;
     }
 

@@ -1,5 +1,6 @@
 package dev.digestpipeline.ingest.fetch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,18 +8,26 @@ import java.util.Locale;
 /**
  * The rules of a site's robots.txt (RFC 9309) that apply to us: the group naming our product token, else the
  * {@code *} group; within it the longest matching Allow or Disallow wins, Allow on a tie; {@code *} and {@code $}
- * in patterns as the RFC defines them. No group, or an empty file, allows everything.
+ * in patterns as the RFC defines them. No group, or an empty file, allows everything. The group's
+ * {@code Crawl-delay} (seconds, not in the RFC but widely used) is kept for the host's gap.
  */
 public final class RobotsTxt {
     private record Rule(boolean allow, String pattern) {}
 
-    private static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of());
-    private static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule(false, "/")));
+    private static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), Duration.ZERO);
+    private static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule(false, "/")), Duration.ZERO);
 
     private final List<Rule> rules;
+    private final Duration crawlDelay;
 
-    private RobotsTxt(List<Rule> rules) {
+    private RobotsTxt(List<Rule> rules, Duration crawlDelay) {
         this.rules = rules;
+        this.crawlDelay = crawlDelay;
+    }
+
+    /** The Crawl-delay of the group that applies to us; zero when it names none. */
+    public Duration crawlDelay() {
+        return crawlDelay;
     }
 
     /** What a 4xx answer for robots.txt means (RFC 9309: no rules). */
@@ -35,6 +44,8 @@ public final class RobotsTxt {
         String token = productToken.toLowerCase(Locale.ROOT);
         List<Rule> ours = new ArrayList<>();
         List<Rule> star = new ArrayList<>();
+        Duration ourDelay = Duration.ZERO;
+        Duration starDelay = Duration.ZERO;
         boolean foundOurs = false;
         List<String> agents = new ArrayList<>();
         boolean inRules = false;
@@ -54,6 +65,14 @@ public final class RobotsTxt {
                 }
                 agents.add(value.toLowerCase(Locale.ROOT));
                 foundOurs |= agents.contains(token);
+            } else if (field.equals("crawl-delay")) {
+                inRules = true;
+                Duration delay = seconds(value);
+                if (agents.contains(token)) {
+                    ourDelay = delay;
+                } else if (agents.contains("*")) {
+                    starDelay = delay;
+                }
             } else if (field.equals("allow") || field.equals("disallow")) {
                 inRules = true;
                 // an empty Disallow allows everything: no rule to keep
@@ -67,7 +86,17 @@ public final class RobotsTxt {
                 }
             }
         }
-        return new RobotsTxt(List.copyOf(foundOurs ? ours : star));
+        return new RobotsTxt(List.copyOf(foundOurs ? ours : star), foundOurs ? ourDelay : starDelay);
+    }
+
+    /** Crawl-delay's value: seconds, perhaps with a fraction; anything else is no delay. */
+    private static Duration seconds(String value) {
+        try {
+            double seconds = Double.parseDouble(value);
+            return seconds > 0 && seconds < 86_400 ? Duration.ofMillis(Math.round(seconds * 1000)) : Duration.ZERO;
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
     }
 
     /** Whether we may fetch this path (with its query, as the URL has it). */

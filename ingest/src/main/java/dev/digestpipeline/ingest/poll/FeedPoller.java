@@ -136,9 +136,9 @@ public final class FeedPoller {
         return from.plus(backoff.jittered(source.every()));
     }
 
-    /** Waits out the host's gap since its last request ended. */
+    /** Waits out the host's gap (or its robots.txt's Crawl-delay) since its last request ended. */
     private void awaitTurn(URI url) throws InterruptedException {
-        Duration wait = gate.waitBefore(url, clock.instant());
+        Duration wait = gate.waitBefore(url, clock.instant(), robots.crawlDelay(url));
         if (!wait.isZero()) {
             sleeper.sleep(wait);
         }

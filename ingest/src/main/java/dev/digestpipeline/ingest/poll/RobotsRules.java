@@ -39,9 +39,19 @@ public final class RobotsRules {
         this.clock = clock;
     }
 
+    /** The Crawl-delay the URL's host asked for in the robots.txt read last; zero when none or not read yet. */
+    public Duration crawlDelay(URI url) {
+        Cached cached = byHost.get(hostOf(url));
+        return cached == null ? Duration.ZERO : cached.rules().crawlDelay();
+    }
+
+    private static String hostOf(URI url) {
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+    }
+
     /** Empty when we may fetch the URL, else why not. */
     public String refusal(URI url) throws InterruptedException {
-        String host = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+        String host = hostOf(url);
         Instant now = clock.instant();
         Cached cached = byHost.get(host);
         if (cached == null || !now.isBefore(cached.until())) {

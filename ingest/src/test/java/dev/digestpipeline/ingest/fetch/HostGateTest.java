@@ -33,4 +33,13 @@ class HostGateTest {
                 gate.waitBefore(URI.create("https://HuggingFace.co/papers"), T0.plusMillis(200)));
         assertEquals(Duration.ZERO, gate.waitBefore(URI.create("https://rss.arxiv.org/rss/cs.AI"), T0));
     }
+
+    @Test
+    void aCrawlDelayLongerThanTheGapIsWaitedUpToThirtySeconds() {
+        URI feed = URI.create("https://example.org/feed");
+        gate.done(feed, T0);
+        assertEquals(Duration.ofSeconds(5), gate.waitBefore(feed, T0, Duration.ofSeconds(5)));
+        assertEquals(Duration.ofSeconds(1), gate.waitBefore(feed, T0, Duration.ofMillis(200)));
+        assertEquals(HostGate.MAX_CRAWL_DELAY, gate.waitBefore(feed, T0, Duration.ofMinutes(10)));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.digestpipeline.ingest.fetch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +63,19 @@ class RobotsTxtTest {
     void onATieAllowWins() {
         assertTrue(RobotsTxt.parse("User-agent: *\nDisallow: /a\nAllow: /a\n", "digest-pipeline")
                 .allows("/a"));
+    }
+
+    @Test
+    void theCrawlDelayOfTheGroupThatAppliesIsKept() {
+        String text = "User-agent: *\nCrawl-delay: 10\nDisallow: /x\n\nUser-agent: digest-pipeline\nCrawl-delay: 2.5\n";
+        assertEquals(
+                java.time.Duration.ofMillis(2500),
+                RobotsTxt.parse(text, "digest-pipeline").crawlDelay());
+        assertEquals(
+                java.time.Duration.ofSeconds(10),
+                RobotsTxt.parse(text, "other-bot").crawlDelay());
+        assertEquals(
+                java.time.Duration.ZERO,
+                RobotsTxt.parse("User-agent: *\nCrawl-delay: soon\n", "x").crawlDelay());
     }
 }

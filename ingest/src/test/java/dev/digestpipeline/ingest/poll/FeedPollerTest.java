@@ -297,4 +297,14 @@ class FeedPollerTest {
         // had Kafka not acknowledged it, the feed would be polled again within the hour
         assertEquals(SENT.plus(Duration.ofHours(1)), changed.state().nextDueAt());
     }
+
+    @Test
+    void aHostsCrawlDelayStretchesItsGap() throws Exception {
+        robots = "User-agent: *\nCrawl-delay: 5\n";
+        poller.poll(source("/feed"), SourceState.initial());
+        poller.poll(source("/plain"), SourceState.initial());
+        // robots.txt goes first; /feed then waits the 5 s it asks instead of the 1 s gap, and /plain again
+        assertEquals(List.of("/robots.txt", "/feed", "/plain"), requests);
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(5)), slept);
+    }
 }
