@@ -1,29 +1,30 @@
 package dev.digestpipeline.sink;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -47,7 +48,10 @@ public final class DigestIndexer implements Runnable {
     private final Consumer<byte[], byte[]> consumer;
     private final Deserializer<Paper> papers;
     private final Deserializer<TagTrend> trends;
-    private final ElasticsearchClient client;
+    private final BulkWriter writer;
+    private final SplittableRandom random = new SplittableRandom();
+    static final long FIRST_BACKOFF_MS = 500;
+    static final long MAX_BACKOFF_MS = 30_000;
     private final Producer<String, DeadLetter> deadLetters;
     private final SinkConfig config;
     private final Clock clock;
@@ -63,14 +67,14 @@ public final class DigestIndexer implements Runnable {
             Consumer<byte[], byte[]> consumer,
             Deserializer<Paper> papers,
             Deserializer<TagTrend> trends,
-            ElasticsearchClient client,
+            BulkWriter writer,
             Producer<String, DeadLetter> deadLetters,
             SinkConfig config,
             Clock clock) {
         this.consumer = consumer;
         this.papers = papers;
         this.trends = trends;
-        this.client = client;
+        this.writer = writer;
         this.deadLetters = deadLetters;
         this.config = config;
         this.clock = clock;
@@ -112,7 +116,7 @@ public final class DigestIndexer implements Runnable {
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
                 if (!records.isEmpty() && indexBatch(records)) {
-                    consumer.commitSync();
+                    commit(records);
                 }
                 if (System.nanoTime() > nextSummary) {
                     log.info("summary: {}", summary());
@@ -161,56 +165,45 @@ public final class DigestIndexer implements Runnable {
         List<Future<?>> sent = new ArrayList<>();
         unreadable.forEach(u -> sent.add(deadLetter(u.record(), STAGE_DESERIALIZE, u.reason())));
         List<Indexable> docs = new ArrayList<>(latest.values());
-        long backoff = 500;
-        while (!docs.isEmpty()) {
-            if (!running.get()) {
-                return false;
-            }
-            try {
-                List<BulkOperation> ops = docs.stream()
-                        .map(d -> BulkOperation.of(b -> b.index(i -> i.index(d.alias())
-                                .id(d.id())
-                                .version(d.version())
-                                .versionType(VersionType.ExternalGte)
-                                .document(d.document()))))
-                        .toList();
-                BulkResponse response = client.bulk(b -> b.operations(ops));
-                List<Indexable> retry = new ArrayList<>();
-                // the items answer the operations in order
-                for (int i = 0; i < docs.size(); i++) {
-                    BulkResponseItem item = response.items().get(i);
-                    Indexable doc = docs.get(i);
-                    if (item.error() == null) {
-                        (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
-                        log.debug("{} {} indexed", doc.alias(), doc.id());
-                    } else if (item.status() == 409
-                            && VERSION_CONFLICT.equals(item.error().type())) {
-                        // Elasticsearch already holds a newer revision: this one is stale, not lost
-                        staleSkipped.increment();
-                        log.debug("{} {} version {} stale, skipped", doc.alias(), doc.id(), doc.version());
-                    } else if (item.status() == 429 || item.status() >= 500) {
-                        retry.add(doc);
-                    } else {
-                        sent.add(deadLetter(
-                                doc.record(),
-                                STAGE_INDEX,
-                                "Elasticsearch refused the document: "
-                                        + item.error().type() + ": "
-                                        + item.error().reason()));
-                    }
+        long backoff = FIRST_BACKOFF_MS;
+        Set<TopicPartition> paused = new HashSet<>();
+        try {
+            while (!docs.isEmpty()) {
+                if (!running.get()) {
+                    return false;
                 }
-                docs = retry;
-            } catch (Exception e) {
-                log.warn(
-                        "bulk request of {} documents failed, retrying in {} ms: {}",
-                        docs.size(),
-                        backoff,
-                        e.toString());
+                try {
+                    docs = writeSplitting(docs, sent);
+                } catch (BulkWriter.RequestRejected e) {
+                    if (e.status() == 401 || e.status() == 403) {
+                        throw new IllegalStateException(
+                                "Elasticsearch refused the sink (" + e.getMessage()
+                                        + "): check the Elasticsearch URL and credentials; nothing was committed, so a "
+                                        + "restart with the right ones indexes this batch",
+                                e);
+                    }
+                    if (e.status() != 429 && e.status() < 500) {
+                        throw new IllegalStateException(
+                                "Elasticsearch refused a bulk request of " + docs.size() + " documents ("
+                                        + e.getMessage() + "); nothing was committed",
+                                e);
+                    }
+                    log.warn("bulk request of {} documents refused, retrying: {}", docs.size(), e.getMessage());
+                } catch (IOException e) {
+                    log.warn("bulk request of {} documents got no answer, retrying: {}", docs.size(), e.toString());
+                }
+                if (!docs.isEmpty()) {
+                    long wait = jittered(backoff);
+                    log.info("{} documents wait {} ms for Elasticsearch; partitions paused", docs.size(), wait);
+                    waitPolling(wait, paused);
+                    // a rebalance during the wait took partitions away: their records are another member's now
+                    docs.removeIf(d -> !consumer.assignment().contains(partitionOf(d.record())));
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                }
             }
-            if (!docs.isEmpty()) {
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 30_000);
-            }
+        } finally {
+            paused.retainAll(consumer.assignment());
+            consumer.resume(paused);
         }
         for (Future<?> f : sent) {
             try {
@@ -220,6 +213,103 @@ public final class DigestIndexer implements Runnable {
             }
         }
         return true;
+    }
+
+    /**
+     * Writes the documents, splitting a request Elasticsearch finds too large (413) in halves, down to one
+     * document, which is then a dead letter. Returns the documents to try again (429 or 5xx items); successes,
+     * stale writes and refused documents are counted, and refused ones dead-lettered.
+     */
+    private List<Indexable> writeSplitting(List<Indexable> docs, List<Future<?>> sent)
+            throws BulkWriter.RequestRejected, IOException {
+        List<BulkWriter.ItemResult> results;
+        try {
+            results = writer.write(docs.stream()
+                    .map(d -> new BulkWriter.Operation(d.alias(), d.id(), d.document(), d.version()))
+                    .toList());
+        } catch (BulkWriter.RequestRejected e) {
+            if (e.status() != 413) {
+                throw e;
+            }
+            if (docs.size() == 1) {
+                sent.add(deadLetter(
+                        docs.get(0).record(),
+                        STAGE_INDEX,
+                        "Elasticsearch refused the document as too large (" + e.getMessage() + ")"));
+                return List.of();
+            }
+            List<Indexable> retry = new ArrayList<>(writeSplitting(docs.subList(0, docs.size() / 2), sent));
+            retry.addAll(writeSplitting(docs.subList(docs.size() / 2, docs.size()), sent));
+            return retry;
+        }
+        List<Indexable> retry = new ArrayList<>();
+        // the items answer the operations in order
+        for (int i = 0; i < docs.size(); i++) {
+            BulkWriter.ItemResult item = results.get(i);
+            Indexable doc = docs.get(i);
+            if (item.ok()) {
+                (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
+                log.debug("{} {} indexed", doc.alias(), doc.id());
+            } else if (item.status() == 409 && VERSION_CONFLICT.equals(item.errorType())) {
+                // Elasticsearch already holds a newer revision: this one is stale, not lost
+                staleSkipped.increment();
+                log.debug("{} {} version {} stale, skipped", doc.alias(), doc.id(), doc.version());
+            } else if (item.status() == 429 || item.status() >= 500) {
+                retry.add(doc);
+            } else {
+                sent.add(deadLetter(
+                        doc.record(),
+                        STAGE_INDEX,
+                        "Elasticsearch refused the document: " + item.errorType() + ": " + item.reason()));
+            }
+        }
+        return retry;
+    }
+
+    /**
+     * Waits while Elasticsearch fails, polling all the while so the group keeps this member (a wait past
+     * max.poll.interval.ms would evict it): every assigned partition is paused, and records of a partition assigned
+     * during the wait are given back (seek) to be read once the batch is done.
+     */
+    private void waitPolling(long millis, Set<TopicPartition> paused) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (running.get()) {
+            paused.addAll(consumer.assignment());
+            consumer.pause(consumer.assignment());
+            long left = (until - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(left, 1000)));
+            for (TopicPartition partition : unexpected.partitions()) {
+                consumer.seek(partition, unexpected.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    /** Commits the batch's offsets for the partitions still assigned; a revoked one's are the new owner's. */
+    private void commit(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            if (consumer.assignment().contains(partition)) {
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+                offsets.put(
+                        partition,
+                        new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<?, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
+    }
+
+    /** The backoff moved by up to ±20 %, so that sinks retrying together drift apart. */
+    private long jittered(long millis) {
+        return Math.round(millis * (0.8 + 0.4 * random.nextDouble()));
     }
 
     /** The document a record becomes; null for a tombstone, which leaves nothing to index. */

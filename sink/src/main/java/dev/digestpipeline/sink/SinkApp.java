@@ -54,7 +54,13 @@ public final class SinkApp implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.indexer = new DigestIndexer(
-                consumer, papers.deserializer(), trends.deserializer(), client, deadLetters, config, Clock.systemUTC());
+                consumer,
+                papers.deserializer(),
+                trends.deserializer(),
+                new ElasticsearchBulkWriter(client),
+                deadLetters,
+                config,
+                Clock.systemUTC());
         this.thread = new Thread(indexer, "sink-indexer");
     }
 

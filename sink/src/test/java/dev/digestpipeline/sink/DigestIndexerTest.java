@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,14 +34,8 @@ class DigestIndexerTest {
         };
     }
 
-    private final List<Map<TopicPartition, OffsetAndMetadata>> commits = new ArrayList<>();
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
-        @Override
-        public synchronized void commitSync() {
-            super.commitSync();
-            commits.add(committed(assignment()));
-        }
-    };
+    private final CommitRecordingConsumer consumer = new CommitRecordingConsumer();
+    private final List<Map<TopicPartition, OffsetAndMetadata>> commits = consumer.commits;
     private final MockProducer<String, DeadLetter> deadLetters =
             new MockProducer<>(true, null, new StringSerializer(), (topic, letter) -> new byte[0]);
     private final DigestIndexer indexer = new DigestIndexer(
