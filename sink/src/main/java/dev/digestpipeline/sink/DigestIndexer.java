@@ -1,5 +1,7 @@
 package dev.digestpipeline.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -85,8 +87,23 @@ public final class DigestIndexer implements Runnable {
      * keeps a document's highest version ({@code external_gte}), so an older revision read late (a replay, a
      * rebalance, an offset reset) never replaces a newer one, and the same revision again is a harmless rewrite.
      */
-    private record Indexable(
-            ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {}
+    record Indexable(
+            ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version, int bytes) {
+        Indexable(ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {
+            this(record, alias, id, document, version, jsonSize(document));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The document's size as JSON, near what the bulk request carries for it. */
+    static int jsonSize(Object document) {
+        try {
+            return JSON.writeValueAsBytes(document).length;
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
+    }
 
     /** A record that cannot be read, and why: dead-lettered once the whole batch was read. */
     private record Unreadable(ConsumerRecord<byte[], byte[]> record, String reason) {}
@@ -164,7 +181,27 @@ public final class DigestIndexer implements Runnable {
         registryWaitMs = 0;
         List<Future<?>> sent = new ArrayList<>();
         unreadable.forEach(u -> sent.add(deadLetter(u.record(), STAGE_DESERIALIZE, u.reason())));
-        List<Indexable> docs = new ArrayList<>(latest.values());
+        for (List<Indexable> chunk : chunks(new ArrayList<>(latest.values()), config.bulkMaxBytes())) {
+            if (!writeWithRetries(chunk, sent)) {
+                return false;
+            }
+        }
+        for (Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not write a dead letter; offsets not committed", e);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes one bulk request's documents until each is indexed, stale, or a dead letter; false when the indexer
+     * was stopped first (nothing is committed then).
+     */
+    private boolean writeWithRetries(List<Indexable> chunk, List<Future<?>> sent) {
+        List<Indexable> docs = new ArrayList<>(chunk);
         long backoff = FIRST_BACKOFF_MS;
         Set<TopicPartition> paused = new HashSet<>();
         try {
@@ -205,14 +242,27 @@ public final class DigestIndexer implements Runnable {
             paused.retainAll(consumer.assignment());
             consumer.resume(paused);
         }
-        for (Future<?> f : sent) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not write a dead letter; offsets not committed", e);
-            }
-        }
         return true;
+    }
+
+    /** The documents in consecutive requests of at most maxBytes of JSON each (one document at least). */
+    static List<List<Indexable>> chunks(List<Indexable> docs, long maxBytes) {
+        List<List<Indexable>> chunks = new ArrayList<>();
+        List<Indexable> current = new ArrayList<>();
+        long bytes = 0;
+        for (Indexable doc : docs) {
+            if (!current.isEmpty() && bytes + doc.bytes() > maxBytes) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(doc);
+            bytes += doc.bytes();
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
     }
 
     /**

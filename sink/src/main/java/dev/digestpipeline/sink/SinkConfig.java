@@ -25,6 +25,7 @@ public record SinkConfig(
         String alias,
         String trendsAlias,
         int batchSize,
+        int bulkMaxBytes,
         Duration pollTimeout,
         Duration summaryInterval,
         Map<String, String> kafka) {
@@ -38,6 +39,12 @@ public record SinkConfig(
     static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
     static final Setting TRENDS_ALIAS = Setting.text("index.trends.alias", "trends", "alias of the trends index");
     static final Setting BATCH_SIZE = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
+    static final Setting BULK_MAX_BYTES = Setting.integer(
+            "bulk.max.bytes",
+            5L * 1024 * 1024,
+            1024,
+            100L * 1024 * 1024,
+            "bytes of documents per bulk request at most (Elasticsearch refuses more than http.max_content_length)");
     static final Setting POLL_TIMEOUT = Setting.duration("poll.timeout", "500ms", "longest wait for records per poll");
 
     /** Every setting of the sink, in the order --help lists them. */
@@ -52,6 +59,7 @@ public record SinkConfig(
             INDEX_ALIAS,
             TRENDS_ALIAS,
             BATCH_SIZE,
+            BULK_MAX_BYTES,
             POLL_TIMEOUT,
             SUMMARY_INTERVAL);
 
@@ -67,6 +75,7 @@ public record SinkConfig(
                 settings.text(INDEX_ALIAS),
                 settings.text(TRENDS_ALIAS),
                 (int) settings.integer(BATCH_SIZE),
+                (int) settings.integer(BULK_MAX_BYTES),
                 settings.duration(POLL_TIMEOUT),
                 settings.duration(SUMMARY_INTERVAL),
                 settings.kafka());

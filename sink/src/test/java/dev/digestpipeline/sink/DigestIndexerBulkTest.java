@@ -199,6 +199,21 @@ class DigestIndexerBulkTest {
         assertEquals(List.of(committedUpTo(P1, 1)), commits);
     }
 
+    @Test
+    void documentsAreSentInRequestsOfAtMostBulkMaxBytes() {
+        List<DigestIndexer.Indexable> docs = new ArrayList<>();
+        for (String tag : List.of("a", "b", "c")) {
+            docs.add(new DigestIndexer.Indexable(null, "trends", tag, "x".repeat(600), 1));
+        }
+        // each document is 602 bytes of JSON: two do not fit in 1,024
+        assertEquals(
+                List.of(1, 1, 1),
+                DigestIndexer.chunks(docs, 1024).stream().map(List::size).toList());
+        assertEquals(
+                List.of(3),
+                DigestIndexer.chunks(docs, 2048).stream().map(List::size).toList());
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

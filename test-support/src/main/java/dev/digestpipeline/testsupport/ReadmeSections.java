@@ -46,11 +46,16 @@ public final class ReadmeSections {
         }
     }
 
-    /** The README at the top of the checkout, found upwards from the module's folder. */
+    /** The README at the top of the checkout. */
     private static Path readme() {
+        return checkout().resolve("README.md");
+    }
+
+    /** The top of the checkout (where the ./digest launcher and the README are), found upwards from the module. */
+    public static Path checkout() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("README.md")) && Files.isRegularFile(dir.resolve("digest"))) {
-                return dir.resolve("README.md");
+                return dir;
             }
         }
         throw new IllegalStateException(
