@@ -43,7 +43,11 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Source parsed = Source.parse(source);
+        parsed.forDay(since); // a kind without days is refused before anything starts
         LocalDate last = until == null ? LocalDate.now(ZoneOffset.UTC).minusDays(1) : until;
+        if (last.isBefore(since)) {
+            throw new IllegalArgumentException("--until " + last + " is before --since " + since);
+        }
         LocalStack stack = LocalStack.attach(Checkout.stackDir())
                 .orElseThrow(() -> new IllegalStateException(
                         "the local stack is not running: start the pipeline with './digest up' first"));

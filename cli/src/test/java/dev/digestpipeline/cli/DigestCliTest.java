@@ -61,4 +61,17 @@ class DigestCliTest {
         assertEquals(2, cli.execute());
         assertTrue(err.toString().startsWith("Usage: digest [-hV] [COMMAND]"), err.toString());
     }
+
+    @Test
+    void aBackfillOfAFeedIsRefusedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = DigestCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(
+                2, cli.execute("backfill", "--source=arxiv-rss,https://rss.arxiv.org/rss/cs.CL", "--since=2026-11-01"));
+        assertEquals(
+                "digest: only hf-daily-api and arxiv-api sources have days to backfill, not arxiv-rss (a feed or a "
+                        + "page shows only its latest state)\n",
+                err.toString());
+    }
 }
