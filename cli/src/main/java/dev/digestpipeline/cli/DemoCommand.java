@@ -11,7 +11,6 @@ import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +113,8 @@ final class DemoCommand implements Callable<Integer> {
                                         + ")"));
                 Checkout.say("pages dead-lettered: " + pageLetters.size());
                 for (DeadLetter letter : pageLetters) {
-                    Checkout.say("  " + keyOf(letter) + ": [" + letter.getStage() + "] " + letter.getReason());
+                    Checkout.say("  " + DeadLetterLines.keyOf(letter) + ": [" + letter.getStage() + "] "
+                            + letter.getReason());
                 }
                 if (!uris.isEmpty()) {
                     Checkout.say("tags:                " + PipelineProbe.histogramLine(probe.tagHistogram(uris)));
@@ -150,13 +150,5 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return ok ? 0 : 1;
-    }
-
-    private static String keyOf(DeadLetter letter) {
-        return letter.getOriginalKey() == null
-                ? "(no key)"
-                : StandardCharsets.UTF_8
-                        .decode(letter.getOriginalKey().duplicate())
-                        .toString();
     }
 }

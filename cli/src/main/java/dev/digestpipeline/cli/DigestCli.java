@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             DownCommand.class,
             StackCommand.class,
+            DlqCommand.class,
             EvaluateCommand.class,
             BenchCommand.class,
             TestCommand.class

@@ -278,6 +278,12 @@ class PipelineIT {
         List<DeadLetter> letters = probe.deadLetters(Topics.PAGES_DLQ.name(), Set.of(badUri));
         assertEquals(1, letters.size());
         assertEquals("enrich-parse", letters.get(0).getStage());
+        // './digest dlq list' finds it by stage, with its key
+        assertEquals(
+                1,
+                DeadLetterLines.list(probe.records(Topics.PAGES_DLQ.name()), "enrich-parse", null).stream()
+                        .filter(line -> line.contains("  " + badUri + "  "))
+                        .count());
         assertEquals(
                 "HTML page is not a digest page: no Hugging Face DailyPapers data, no arXiv listing entries, "
                         + "no arXiv abstract (URI " + badUri + ")",
