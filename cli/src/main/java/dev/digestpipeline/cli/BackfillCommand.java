@@ -48,9 +48,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (last.isBefore(since)) {
             throw new IllegalArgumentException("--until " + last + " is before --since " + since);
         }
-        LocalStack stack = LocalStack.attach(Checkout.stackDir())
-                .orElseThrow(() -> new IllegalStateException(
-                        "the local stack is not running: start the pipeline with './digest up' first"));
+        LocalStack stack = Checkout.runningStack();
         AppProcesses apps = new AppProcesses(Checkout.home(), Checkout.stackDir());
         if (apps.runningPid(AppProcesses.ENRICH).isEmpty()
                 || apps.runningPid(AppProcesses.SINK).isEmpty()) {

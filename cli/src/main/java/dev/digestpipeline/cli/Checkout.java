@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,14 @@ final class Checkout {
 
     static Path stackDir() {
         return StackSettings.dataDir(System.getenv());
+    }
+
+    /** The stack the commands work with; an error said in one line when it does not run. */
+    static LocalStack runningStack() {
+        Path dir = stackDir();
+        return LocalStack.attach(dir)
+                .orElseThrow(() -> new IllegalStateException("no local stack runs from " + dir
+                        + ": start the pipeline with './digest up' (or the stack alone with './digest stack up')"));
     }
 
     /** The runnable jar a module builds ({@code target/MODULE-VERSION-app.jar}). */

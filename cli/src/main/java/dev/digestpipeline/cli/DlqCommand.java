@@ -25,8 +25,7 @@ final class DlqCommand {
     private DlqCommand() {}
 
     private static PipelineProbe probe() {
-        LocalStack stack = LocalStack.attach(Checkout.stackDir())
-                .orElseThrow(() -> new IllegalStateException("the local stack is not running: './digest up' first"));
+        LocalStack stack = Checkout.runningStack();
         return new PipelineProbe(
                 stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
     }

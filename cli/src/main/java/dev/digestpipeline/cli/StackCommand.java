@@ -76,9 +76,7 @@ final class StackCommand {
             mixinStandardHelpOptions = true,
             description = "Prints the stack's addresses as the apps' DIGEST_* environment assignments.")
     int env() {
-        Path dataDir = Checkout.stackDir();
-        LocalStack stack = LocalStack.attach(dataDir)
-                .orElseThrow(() -> new IllegalStateException("no stack is running from " + dataDir));
+        LocalStack stack = Checkout.runningStack();
         Checkout.say(BOOTSTRAP_SERVERS.envName() + "=" + stack.bootstrapServers());
         Checkout.say(REGISTRY_URL.envName() + "=" + stack.registryUrl());
         Checkout.say(ELASTICSEARCH_URL.envName() + "=" + stack.elasticsearchUrl());

@@ -40,9 +40,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Map<String, SourceState> states(LocalStack stack) {
-        try (SourceStateStore store = new SourceStateStore(
-                stack.bootstrapServers(), stack.registryUrl(), Topics.SOURCES_STATE.name(), Map.of())) {
-            return store.load();
-        }
+        return SourceStateStore.read(
+                stack.bootstrapServers(), stack.registryUrl(), Topics.SOURCES_STATE.name(), Map.of());
     }
 }

@@ -37,8 +37,7 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
     /** @param kafka the app's {@code kafka.*} client settings, applied after the store's own */
     public SourceStateStore(String bootstrapServers, String registryUrl, String topic, Map<String, String> kafka) {
         this.topic = topic;
-        this.clientProperties = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.clientProperties.putAll(kafka);
+        this.clientProperties = clientProperties(bootstrapServers, kafka);
         this.serde = Topics.SOURCES_STATE.valueSerde(registryUrl);
         Properties producerProps = new Properties();
         producerProps.putAll(clientProperties);
@@ -50,8 +49,30 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
                 bootstrapServers, kafka, List.of(Topics.SOURCES_STATE.newTopic(topic, 1, (short) 1, null, Map.of())));
     }
 
+    private static Map<String, Object> clientProperties(String bootstrapServers, Map<String, String> kafka) {
+        Map<String, Object> props = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        props.putAll(kafka);
+        return props;
+    }
+
     @Override
     public Map<String, SourceState> load() {
+        return read(topic, clientProperties, serde);
+    }
+
+    /**
+     * Every source's state, read without a store: no producer, no topic created (a topic that does not exist yet
+     * holds no state). For those that only look, as './digest status' does.
+     */
+    public static Map<String, SourceState> read(
+            String bootstrapServers, String registryUrl, String topic, Map<String, String> kafka) {
+        try (Serde<PollState> serde = Topics.SOURCES_STATE.valueSerde(registryUrl)) {
+            return read(topic, clientProperties(bootstrapServers, kafka), serde);
+        }
+    }
+
+    private static Map<String, SourceState> read(
+            String topic, Map<String, Object> clientProperties, Serde<PollState> serde) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
