@@ -44,8 +44,7 @@ final class DeadLetterLines {
         List<String> lines = new ArrayList<>();
         for (ConsumerRecord<String, DeadLetter> record : records) {
             DeadLetter letter = record.value();
-            if ((stage != null && !stage.equals(letter.getStage()))
-                    || (since != null && letter.getFailedAt().isBefore(since))) {
+            if (!matches(letter, stage, since)) {
                 continue;
             }
             String reason = letter.getReason();
@@ -54,6 +53,12 @@ final class DeadLetterLines {
                     + (reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) + "..." : reason));
         }
         return lines;
+    }
+
+    /** Whether the letter is of the stage (null: any) and failed at or after the instant (null: any time). */
+    static boolean matches(DeadLetter letter, String stage, Instant since) {
+        return (stage == null || stage.equals(letter.getStage()))
+                && (since == null || !letter.getFailedAt().isBefore(since));
     }
 
     /** Everything a letter holds, its original bytes as text when they are UTF-8, else as hex, cut to a preview. */

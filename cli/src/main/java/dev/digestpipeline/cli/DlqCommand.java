@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,21 +21,24 @@ import picocli.CommandLine.Parameters;
         name = "dlq",
         mixinStandardHelpOptions = true,
         description = "Dead letters: what failed, where, why, and the original bytes.",
-        subcommands = {DlqCommand.ListLetters.class, DlqCommand.ShowLetter.class})
+        subcommands = {DlqCommand.ListLetters.class, DlqCommand.ShowLetter.class, DlqCommand.ReplayLetters.class})
 final class DlqCommand {
     private DlqCommand() {}
 
-    private static PipelineProbe probe() {
-        LocalStack stack = Checkout.runningStack();
+    private static PipelineProbe probe(LocalStack stack) {
         return new PipelineProbe(
                 stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends");
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "One line per dead letter of both dead-letter topics: id, when, stage, key, reason.")
-    static final class ListLetters implements Callable<Integer> {
+    /** The letters of both dead-letter topics. */
+    private static List<ConsumerRecord<String, DeadLetter>> letters(PipelineProbe probe) {
+        List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>(probe.records(Topics.PAGES_DLQ.name()));
+        letters.addAll(probe.records(Topics.PAPERS_DLQ.name()));
+        return letters;
+    }
+
+    /** Which letters a command takes: those of a stage, since a time. */
+    static final class LetterFilter {
         @Option(names = "--stage", paramLabel = "STAGE", description = "only this stage (enrich-parse, sink-index...)")
         String stage;
 
@@ -44,14 +48,23 @@ final class DlqCommand {
                 description = "only letters since then: YYYY-MM-DD (UTC) or an ISO instant")
         String since;
 
+        Instant sinceInstant() {
+            return since == null ? null : instant(since);
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "One line per dead letter of both dead-letter topics: id, when, stage, key, reason.")
+    static final class ListLetters implements Callable<Integer> {
+        @Mixin
+        LetterFilter filter;
+
         @Override
         public Integer call() throws Exception {
-            Instant from = since == null ? null : instant(since);
-            try (PipelineProbe probe = probe()) {
-                List<ConsumerRecord<String, DeadLetter>> records =
-                        new ArrayList<>(probe.records(Topics.PAGES_DLQ.name()));
-                records.addAll(probe.records(Topics.PAPERS_DLQ.name()));
-                List<String> lines = DeadLetterLines.list(records, stage, from);
+            try (PipelineProbe probe = probe(Checkout.runningStack())) {
+                List<String> lines = DeadLetterLines.list(letters(probe), filter.stage, filter.sinceInstant());
                 lines.forEach(Checkout::say);
                 Checkout.say(lines.size() + " dead letters; './digest dlq show ID' prints one whole");
             }
@@ -67,7 +80,7 @@ final class DlqCommand {
         @Override
         public Integer call() throws Exception {
             String topic = DeadLetterLines.topicOf(id);
-            try (PipelineProbe probe = probe()) {
+            try (PipelineProbe probe = probe(Checkout.runningStack())) {
                 for (ConsumerRecord<String, DeadLetter> record : probe.<DeadLetter>records(topic)) {
                     if (DeadLetterLines.id(record).equals(id)) {
                         DeadLetterLines.show(record).forEach(Checkout::say);
@@ -77,6 +90,41 @@ final class DlqCommand {
             }
             Checkout.say("no dead letter " + id);
             return 1;
+        }
+    }
+
+    @Command(
+            name = "replay",
+            mixinStandardHelpOptions = true,
+            description = "Publishes the original bytes of dead letters again to the topic they were read from, "
+                    + "once each: a letter replayed before is skipped (digest.dlq.replayed).")
+    static final class ReplayLetters implements Callable<Integer> {
+        @Mixin
+        LetterFilter filter;
+
+        @Option(names = "--dry-run", description = "say what would be replayed, and replay nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            LocalStack stack = Checkout.runningStack();
+            try (PipelineProbe probe = probe(stack)) {
+                DeadLetterReplay.Plan plan = DeadLetterReplay.plan(
+                        letters(probe),
+                        DeadLetterReplay.replayed(probe, stack.bootstrapServers()),
+                        filter.stage,
+                        filter.sinceInstant());
+                plan.notReplayable().forEach(line -> Checkout.say("cannot replay " + line));
+                List<String> replayed = dryRun
+                        ? plan.replay().stream().map(DeadLetterLines::id).toList()
+                        : DeadLetterReplay.replay(plan.replay(), stack.bootstrapServers(), stack.registryUrl());
+                replayed.forEach(id -> Checkout.say((dryRun ? "would replay " : "replayed ") + id));
+                Checkout.say((dryRun ? "would replay " : "replayed ") + replayed.size() + "; "
+                        + plan.alreadyReplayed().size() + " replayed before; "
+                        + plan.notReplayable().size()
+                        + " cannot be replayed");
+            }
+            return 0;
         }
     }
 

@@ -243,6 +243,23 @@ public final class PipelineProbe implements AutoCloseable {
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
+    /** Every paper document under the alias (at most 10,000), as indexed; the alias may span several indices. */
+    public List<PaperDocument> allPapers() throws IOException {
+        es.indices().refresh(r -> r.index(alias));
+        SearchResponse<PaperDocument> response = es.search(
+                s -> s.index(alias).size(10_000).sort(o -> o.field(f -> f.field("paperId"))), PaperDocument.class);
+        return response.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    /** Whether a search finds the paper now, without waiting for the next refresh. */
+    public boolean isSearchable(String paperId) throws IOException {
+        es.indices().refresh(r -> r.index(alias));
+        return es.count(c -> c.index(alias)
+                                .query(q -> q.term(t -> t.field("paperId").value(paperId))))
+                        .count()
+                > 0;
+    }
+
     public Map<String, Long> tagHistogram(Collection<String> sourcePages) throws IOException {
         SearchResponse<Void> response = es.search(
                 s -> s.index(alias)

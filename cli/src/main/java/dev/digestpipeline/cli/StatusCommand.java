@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
@@ -41,6 +42,9 @@ final class StatusCommand implements Callable<Integer> {
 
     private static Map<String, SourceState> states(LocalStack stack) {
         return SourceStateStore.read(
-                stack.bootstrapServers(), stack.registryUrl(), Topics.SOURCES_STATE.name(), Map.of());
+                stack.bootstrapServers(),
+                RegistryAccess.anonymous(stack.registryUrl()),
+                Topics.SOURCES_STATE.name(),
+                Map.of());
     }
 }

@@ -6,6 +6,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
@@ -14,6 +15,7 @@ import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.SinkApp;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -294,6 +297,61 @@ class PipelineIT {
                         .map(PaperDocument::title)
                         .toList());
         assertEquals(2, summary.published().size());
+    }
+
+    @Test
+    void aDeadLetterOfAGoodPageIsReplayedOnceAndItsPaperIndexed() throws Exception {
+        // a good page as a registry outage dead-lettered it before issue 10: its wire-format bytes, from pages.raw
+        String uri = "https://replay.example/hf-2025-08-26";
+        RawPage page = RawPage.newBuilder()
+                .setSourceUri(uri)
+                .setKind("hf-daily-api-json")
+                .setFetchedAt(java.time.Instant.parse("2025-08-26T08:00:00Z"))
+                .setContentType("application/json")
+                .setContentSha256("0")
+                .setContent(ByteBuffer.wrap(
+                        "[{\"paper\":{\"id\":\"2508.17001\",\"title\":\"A Replayed Paper\",\"upvotes\":3}}]"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .build();
+        byte[] bytes =
+                Topics.PAGES_RAW.valueSerde(stack.registryUrl()).serializer().serialize(Topics.PAGES_RAW.name(), page);
+        DeadLetter letter = DeadLetters.of(
+                "enrich-deserialize",
+                "schema registry unavailable",
+                Topics.PAGES_RAW.name(),
+                0,
+                0L,
+                uri.getBytes(StandardCharsets.UTF_8),
+                bytes,
+                java.time.Instant.now());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(
+                props,
+                new StringSerializer(),
+                Topics.PAGES_DLQ.valueSerde(stack.registryUrl()).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAGES_DLQ.name(), uri, letter))
+                    .get();
+        }
+        List<ConsumerRecord<String, DeadLetter>> ours = probe.<DeadLetter>records(Topics.PAGES_DLQ.name()).stream()
+                .filter(r -> uri.equals(r.key()))
+                .toList();
+        assertEquals(1, ours.size());
+        String id = DeadLetterLines.id(ours.get(0));
+
+        DeadLetterReplay.Plan first = DeadLetterReplay.plan(
+                ours, DeadLetterReplay.replayed(probe, stack.bootstrapServers()), "enrich-deserialize", null);
+        assertEquals(
+                List.of(id), DeadLetterReplay.replay(first.replay(), stack.bootstrapServers(), stack.registryUrl()));
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> {});
+        assertEquals(
+                List.of("A Replayed Paper"),
+                probe.papersFrom(Set.of(uri)).stream().map(PaperDocument::title).toList());
+
+        DeadLetterReplay.Plan second = DeadLetterReplay.plan(
+                ours, DeadLetterReplay.replayed(probe, stack.bootstrapServers()), "enrich-deserialize", null);
+        assertEquals(List.of(), second.replay());
+        assertEquals(List.of(id), second.alreadyReplayed());
     }
 
     private static Path corpus() {

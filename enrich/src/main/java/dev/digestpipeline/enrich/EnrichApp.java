@@ -69,10 +69,10 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     static EnrichTopology.EnrichSerdes registrySerdes(EnrichConfig config) {
-        Serde<RawPage> rawPages = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<Paper> papers = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<TagTrend> trends = RegistrySerdes.valueSerde(config.registryUrl());
+        Serde<RawPage> rawPages = RegistrySerdes.valueSerde(config.registry());
+        Serde<Paper> papers = RegistrySerdes.valueSerde(config.registry());
+        Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registry());
+        Serde<TagTrend> trends = RegistrySerdes.valueSerde(config.registry());
         return new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends);
     }
 

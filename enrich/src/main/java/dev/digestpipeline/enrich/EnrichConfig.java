@@ -2,9 +2,13 @@ package dev.digestpipeline.enrich;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicSpec;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
@@ -20,7 +24,7 @@ import java.util.Map;
 /** Settings of the enrich app, validated at start. */
 public record EnrichConfig(
         String bootstrapServers,
-        String registryUrl,
+        RegistryAccess registry,
         String applicationId,
         TopicNames topics,
         int partitions,
@@ -128,6 +132,9 @@ public record EnrichConfig(
     public static final SettingSet SETTINGS = SettingSet.of(
                     BOOTSTRAP_SERVERS,
                     REGISTRY_URL,
+                    REGISTRY_USERNAME,
+                    REGISTRY_PASSWORD,
+                    REGISTRY_CA_FILE,
                     APPLICATION_ID,
                     TOPIC_PAGES_RAW,
                     TOPIC_PAPERS,
@@ -169,7 +176,7 @@ public record EnrichConfig(
         }
         return new EnrichConfig(
                 settings.text(BOOTSTRAP_SERVERS),
-                settings.text(REGISTRY_URL),
+                RegistryAccess.from(settings),
                 settings.text(APPLICATION_ID),
                 new TopicNames(
                         settings.text(TOPIC_PAGES_RAW),

@@ -76,7 +76,7 @@ public final class IngestApp {
                         config.maxPageBytes(),
                         config.httpTimeout(),
                         config.httpTimeout());
-                Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registryUrl());
+                Serde<RawPage> serde = RegistrySerdes.valueSerde(config.registry());
                 KafkaProducer<String, RawPage> producer =
                         new KafkaProducer<>(producerProperties(config), new StringSerializer(), serde.serializer())) {
             PageReader reader = new PageReader(fetcher, config.kind(), Clock.systemUTC());

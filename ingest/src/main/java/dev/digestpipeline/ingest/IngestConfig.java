@@ -2,8 +2,12 @@ package dev.digestpipeline.ingest;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
@@ -14,7 +18,7 @@ import java.util.Map;
 /** Settings of the ingest app, validated at start. */
 public record IngestConfig(
         String bootstrapServers,
-        String registryUrl,
+        RegistryAccess registry,
         String topic,
         int partitions,
         int maxPageBytes,
@@ -42,7 +46,17 @@ public record IngestConfig(
 
     /** Every setting of ingest, in the order --help lists them. */
     public static final SettingSet SETTINGS = SettingSet.of(
-            BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC, PARTITIONS, MAX_PAGE_BYTES, HTTP_TIMEOUT, KIND, CONTACT);
+            BOOTSTRAP_SERVERS,
+            REGISTRY_URL,
+            REGISTRY_USERNAME,
+            REGISTRY_PASSWORD,
+            REGISTRY_CA_FILE,
+            TOPIC,
+            PARTITIONS,
+            MAX_PAGE_BYTES,
+            HTTP_TIMEOUT,
+            KIND,
+            CONTACT);
 
     /** Bytes the topic and the producer allow beyond the page itself (key, schema id, other fields). */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
@@ -50,7 +64,7 @@ public record IngestConfig(
     public static IngestConfig from(AppSettings settings) {
         return new IngestConfig(
                 settings.text(BOOTSTRAP_SERVERS),
-                settings.text(REGISTRY_URL),
+                RegistryAccess.from(settings),
                 settings.text(TOPIC),
                 (int) settings.integer(PARTITIONS),
                 (int) settings.integer(MAX_PAGE_BYTES),

@@ -2,9 +2,13 @@ package dev.digestpipeline.ingest;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
@@ -37,6 +41,9 @@ public record PollerConfig(
     public static final SettingSet SETTINGS = SettingSet.of(
             BOOTSTRAP_SERVERS,
             REGISTRY_URL,
+            REGISTRY_USERNAME,
+            REGISTRY_PASSWORD,
+            REGISTRY_CA_FILE,
             IngestConfig.TOPIC,
             PARTITIONS,
             IngestConfig.CONTACT,
@@ -52,7 +59,7 @@ public record PollerConfig(
         return new PollerConfig(
                 new IngestConfig(
                         settings.text(BOOTSTRAP_SERVERS),
-                        settings.text(REGISTRY_URL),
+                        RegistryAccess.from(settings),
                         settings.text(IngestConfig.TOPIC),
                         (int) settings.integer(PARTITIONS),
                         (int) settings.integer(IngestConfig.MAX_PAGE_BYTES),

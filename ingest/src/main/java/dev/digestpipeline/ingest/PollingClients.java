@@ -36,11 +36,10 @@ final class PollingClients implements AutoCloseable {
         IngestConfig ingest = config.ingest();
         IngestApp.ensureTopic(ingest);
         fetcher = new PageFetcher(userAgent(), ingest.maxPageBytes(), ingest.httpTimeout(), ingest.httpTimeout());
-        serde = RegistrySerdes.valueSerde(ingest.registryUrl());
+        serde = RegistrySerdes.valueSerde(ingest.registry());
         producer =
                 new KafkaProducer<>(IngestApp.producerProperties(ingest), new StringSerializer(), serde.serializer());
-        store = new SourceStateStore(
-                ingest.bootstrapServers(), ingest.registryUrl(), config.stateTopic(), ingest.kafka());
+        store = new SourceStateStore(ingest.bootstrapServers(), ingest.registry(), config.stateTopic(), ingest.kafka());
         poller = new FeedPoller(
                 fetcher,
                 new HostGate(config.arxivHostGap(), config.hostGap()),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.fetch.HostGate;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
@@ -89,7 +90,10 @@ class PollingLoopIT {
                 PageFetcher fetcher = new PageFetcher(
                         UserAgent.of("it", "it@example.org"), 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5));
                 SourceStateStore store = new SourceStateStore(
-                        stack.bootstrapServers(), stack.registryUrl(), "digest.sources.state." + run, Map.of())) {
+                        stack.bootstrapServers(),
+                        RegistryAccess.anonymous(stack.registryUrl()),
+                        "digest.sources.state." + run,
+                        Map.of())) {
             PagePublisher publisher = new PagePublisher(producer, config.topic(), config.maxPageBytes());
             PollingLoop first = loop(feed, fetcher, publisher, store, Clock.systemUTC());
             assertEquals(new PollingLoop.Round(1, 1, 0), first.pollDue());

@@ -40,15 +40,15 @@ public final class SinkApp implements AutoCloseable {
     private final Thread thread;
 
     public SinkApp(SinkConfig config) throws IOException {
-        this.client = ElasticsearchClient.of(b -> b.host(config.elasticsearchUrl()));
+        this.client = config.elasticsearch().client();
         AliasedIndex.ensure(client, config.alias(), PaperIndex.mapping());
         if (!config.trendsTopic().isEmpty()) {
             AliasedIndex.ensure(client, config.trendsAlias(), TrendIndex.mapping());
         }
         createTopics(config);
-        this.papers = RegistrySerdes.valueSerde(config.registryUrl());
-        this.trends = RegistrySerdes.valueSerde(config.registryUrl());
-        Serde<DeadLetter> deadLetterSerde = RegistrySerdes.valueSerde(config.registryUrl());
+        this.papers = RegistrySerdes.valueSerde(config.registry());
+        this.trends = RegistrySerdes.valueSerde(config.registry());
+        Serde<DeadLetter> deadLetterSerde = RegistrySerdes.valueSerde(config.registry());
         this.deadLetters =
                 new KafkaProducer<>(producerProperties(config), new StringSerializer(), deadLetterSerde.serializer());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(

@@ -2,9 +2,13 @@ package dev.digestpipeline.sink;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
@@ -16,8 +20,8 @@ import java.util.Objects;
 /** Settings of the sink app, validated at start. */
 public record SinkConfig(
         String bootstrapServers,
-        String registryUrl,
-        String elasticsearchUrl,
+        RegistryAccess registry,
+        ElasticsearchAccess elasticsearch,
         String groupId,
         String papersTopic,
         String trendsTopic,
@@ -51,7 +55,14 @@ public record SinkConfig(
     public static final SettingSet SETTINGS = SettingSet.of(
             BOOTSTRAP_SERVERS,
             REGISTRY_URL,
+            REGISTRY_USERNAME,
+            REGISTRY_PASSWORD,
+            REGISTRY_CA_FILE,
             ELASTICSEARCH_URL,
+            ElasticsearchAccess.USERNAME,
+            ElasticsearchAccess.PASSWORD,
+            ElasticsearchAccess.API_KEY,
+            ElasticsearchAccess.CA_FILE,
             GROUP_ID,
             TOPIC_PAPERS,
             TOPIC_TRENDS,
@@ -66,8 +77,8 @@ public record SinkConfig(
     public static SinkConfig from(AppSettings settings) {
         return new SinkConfig(
                 settings.text(BOOTSTRAP_SERVERS),
-                settings.text(REGISTRY_URL),
-                settings.text(ELASTICSEARCH_URL),
+                RegistryAccess.from(settings),
+                ElasticsearchAccess.from(settings),
                 settings.text(GROUP_ID),
                 settings.text(TOPIC_PAPERS),
                 Objects.requireNonNullElse(settings.optional(TOPIC_TRENDS), ""),

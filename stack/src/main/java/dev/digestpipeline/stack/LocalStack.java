@@ -22,15 +22,36 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
     public static final String STATE_FILE = "stack.properties";
-    private static final List<String> SERVERS = List.of("kafka", "registry", "elasticsearch");
+    private static final List<String> SERVERS =
+            java.util.Arrays.stream(Server.values()).map(Server::key).toList();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path dataDir;
     private final Properties state;
+    /** What the stack was started with; null for a stack attached from its state file. */
+    private final StackSettings settings;
 
-    private LocalStack(Path dataDir, Properties state) {
+    private LocalStack(Path dataDir, Properties state, StackSettings settings) {
         this.dataDir = dataDir;
         this.state = state;
+        this.settings = settings;
+    }
+
+    /** One server of the stack, by the name its state file and logs use. */
+    public enum Server {
+        KAFKA("kafka"),
+        REGISTRY("registry"),
+        ELASTICSEARCH("elasticsearch");
+
+        private final String key;
+
+        Server(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     /** Starts Kafka, the registry and Elasticsearch; on any failure stops what did start and throws. */
@@ -99,10 +120,55 @@ public final class LocalStack implements AutoCloseable {
             state.setProperty(p.name() + ".pid", Long.toString(p.pid()));
             state.setProperty(p.name() + ".log", p.logFile().toString());
         }
-        try (Writer out = Files.newBufferedWriter(settings.dataDir().resolve(STATE_FILE))) {
+        LocalStack stack = new LocalStack(settings.dataDir(), state, settings);
+        stack.writeState();
+        return stack;
+    }
+
+    private void writeState() throws IOException {
+        try (Writer out = Files.newBufferedWriter(dataDir.resolve(STATE_FILE))) {
             state.store(out, "digest-pipeline local stack; written by LocalStack");
         }
-        return new LocalStack(settings.dataDir(), state);
+    }
+
+    /**
+     * Stops one server by PID (SIGTERM, SIGKILL after the grace period), keeping its data, so that {@link
+     * #startServer} can bring it back: the fault suite's outages, and a restart after a configuration change.
+     */
+    public void stopServer(Server server, Duration grace) {
+        pid(server.key()).ifPresent(pid -> ServerProcess.stop(pid, grace));
+    }
+
+    /** Starts a server stopped by {@link #stopServer} again, on its ports and data, and waits until it is ready. */
+    public void startServer(Server server) throws IOException, InterruptedException {
+        if (settings == null) {
+            throw new IllegalStateException("only the process that started the stack can restart its servers");
+        }
+        if (isRunning(server.key())) {
+            throw new IllegalStateException(
+                    server.key() + " still runs (pid " + pid(server.key()).orElseThrow() + ")");
+        }
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        ServerProcess process;
+        switch (server) {
+            case KAFKA -> {
+                KafkaBroker kafka = new KafkaBroker(settings);
+                process = kafka.start();
+                kafka.awaitReady(process, deadline);
+            }
+            case REGISTRY -> {
+                SchemaRegistry registry = new SchemaRegistry(settings);
+                process = registry.start();
+                registry.awaitReady(process, deadline);
+            }
+            default -> {
+                ElasticsearchServer elasticsearch = new ElasticsearchServer(settings);
+                process = elasticsearch.start();
+                elasticsearch.awaitReady(process, deadline);
+            }
+        }
+        state.setProperty(server.key() + ".pid", Long.toString(process.pid()));
+        writeState();
     }
 
     private static ServerProcess awaitStarted(CompletableFuture<ServerProcess> start)
@@ -126,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        LocalStack stack = new LocalStack(dataDir, readState(file));
+        LocalStack stack = new LocalStack(dataDir, readState(file), null);
         return SERVERS.stream().allMatch(stack::isRunning) ? Optional.of(stack) : Optional.empty();
     }
 

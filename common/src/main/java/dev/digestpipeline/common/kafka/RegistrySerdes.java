@@ -1,5 +1,6 @@
 package dev.digestpipeline.common.kafka;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.util.HashMap;
@@ -17,8 +18,20 @@ public final class RegistrySerdes {
 
     /** Serde properties for a registry at {@code registryUrl} (its base URL, e.g. http://127.0.0.1:8081). */
     public static Map<String, Object> config(String registryUrl) {
+        return config(RegistryAccess.anonymous(registryUrl));
+    }
+
+    /** Serde properties for the registry, with its credentials and CA certificates when it has them. */
+    public static Map<String, Object> config(RegistryAccess registry) {
         Map<String, Object> config = new HashMap<>();
-        config.put(AvroSerdeConfig.REGISTRY_URL, apiUrl(registryUrl));
+        config.put(AvroSerdeConfig.REGISTRY_URL, apiUrl(registry.url()));
+        if (registry.username() != null) {
+            config.put(SchemaResolverConfig.AUTH_USERNAME, registry.username());
+            config.put(SchemaResolverConfig.AUTH_PASSWORD, registry.password());
+        }
+        if (registry.caFile() != null) {
+            config.put(SchemaResolverConfig.TLS_CERTIFICATES, registry.caFile().toString());
+        }
         config.put(AvroSerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig.ENABLE_HEADERS, false);
@@ -33,8 +46,12 @@ public final class RegistrySerdes {
     }
 
     public static <T extends SpecificRecord> Serde<T> valueSerde(String registryUrl) {
+        return valueSerde(RegistryAccess.anonymous(registryUrl));
+    }
+
+    public static <T extends SpecificRecord> Serde<T> valueSerde(RegistryAccess registry) {
         AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(config(registryUrl), false);
+        serde.configure(config(registry), false);
         return serde;
     }
 }

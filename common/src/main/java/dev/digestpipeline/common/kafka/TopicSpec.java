@@ -35,6 +35,10 @@ public record TopicSpec<V extends SpecificRecord>(
         return RegistrySerdes.valueSerde(registryUrl);
     }
 
+    public Serde<V> valueSerde(RegistryAccess registry) {
+        return RegistrySerdes.valueSerde(registry);
+    }
+
     /** The topic as an app creates it under {@code actualName} (its setting may rename it). */
     public NewTopic newTopic(
             String actualName, int partitions, short replication, Duration retentionSetting, Map<String, String> more) {

@@ -4,6 +4,7 @@ import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.PollState;
 import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.schemas.ReplayedLetter;
 import dev.digestpipeline.schemas.TagTrend;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,17 @@ public final class Topics {
             null,
             "enrich (merge, write), sink (read, index: papers and trends)",
             "operators");
+    public static final TopicSpec<ReplayedLetter> DLQ_REPLAYED = new TopicSpec<>(
+            "digest.dlq.replayed",
+            false,
+            ReplayedLetter.class,
+            "dead letter id (`pages/0/12`)",
+            "`ReplayedLetter`: written in the same transaction as the letter's bytes put back on their topic, so a "
+                    + "letter is replayed once",
+            "compact",
+            null,
+            "`./digest dlq replay`",
+            "`./digest dlq replay`");
 
     public static final TopicSpec<PollState> SOURCES_STATE = new TopicSpec<>(
             "digest.sources.state",
@@ -88,7 +100,7 @@ public final class Topics {
 
     /** In the order the README lists them: the data flow, then the dead letters. */
     public static final List<TopicSpec<?>> ALL =
-            List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ, PAPERS_DLQ, SOURCES_STATE);
+            List.of(PAGES_RAW, PAPERS, PAPERS_BY_TAG, AREA, TRENDS, PAGES_DLQ, PAPERS_DLQ, DLQ_REPLAYED, SOURCES_STATE);
 
     private Topics() {}
 

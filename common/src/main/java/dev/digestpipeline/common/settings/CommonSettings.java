@@ -8,6 +8,15 @@ public final class CommonSettings {
             "registry.url",
             "http://127.0.0.1:8081",
             "schema registry base URL (Apicurio Registry; its Confluent-compatible API serves the same ids)");
+    public static final Setting REGISTRY_USERNAME =
+            Setting.text("registry.username", "", "schema registry user (HTTP basic auth); blank: none");
+    public static final Setting REGISTRY_PASSWORD = Setting.text(
+                    "registry.password", "", "password of registry.username")
+            .asSecret();
+    public static final Setting REGISTRY_CA_FILE = Setting.path(
+            "registry.ca.file",
+            "",
+            "PEM file of the CA certificates an https registry is trusted by; blank: the JVM's");
     public static final Setting ELASTICSEARCH_URL =
             Setting.text("elasticsearch.url", "http://127.0.0.1:9200", "Elasticsearch base URL");
     public static final Setting PARTITIONS = Setting.integer(

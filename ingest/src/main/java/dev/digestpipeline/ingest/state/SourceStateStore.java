@@ -1,5 +1,6 @@
 package dev.digestpipeline.ingest.state;
 
+import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.poll.SourceState;
@@ -35,10 +36,10 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
     private final KafkaProducer<String, PollState> producer;
 
     /** @param kafka the app's {@code kafka.*} client settings, applied after the store's own */
-    public SourceStateStore(String bootstrapServers, String registryUrl, String topic, Map<String, String> kafka) {
+    public SourceStateStore(String bootstrapServers, RegistryAccess registry, String topic, Map<String, String> kafka) {
         this.topic = topic;
         this.clientProperties = clientProperties(bootstrapServers, kafka);
-        this.serde = Topics.SOURCES_STATE.valueSerde(registryUrl);
+        this.serde = Topics.SOURCES_STATE.valueSerde(registry);
         Properties producerProps = new Properties();
         producerProps.putAll(clientProperties);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -65,8 +66,8 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
      * holds no state). For those that only look, as './digest status' does.
      */
     public static Map<String, SourceState> read(
-            String bootstrapServers, String registryUrl, String topic, Map<String, String> kafka) {
-        try (Serde<PollState> serde = Topics.SOURCES_STATE.valueSerde(registryUrl)) {
+            String bootstrapServers, RegistryAccess registry, String topic, Map<String, String> kafka) {
+        try (Serde<PollState> serde = Topics.SOURCES_STATE.valueSerde(registry)) {
             return read(topic, clientProperties(bootstrapServers, kafka), serde);
         }
     }
