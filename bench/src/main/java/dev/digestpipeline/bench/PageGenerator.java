@@ -57,6 +57,14 @@ public final class PageGenerator {
 
     /** A page of the given format (a PageFormat kind) with the given number of papers. */
     public static RawPage page(String format, int papers, long seed) {
+        return page(format, papers, seed, 0);
+    }
+
+    /**
+     * The same with the papers numbered from {@code first}: pages with distinct papers for a pipeline run. Paper n
+     * has the arXiv id {@code YYMM.NNNNN}: 2508.00001 to 2508.99999, then 2509.00001 and on, all valid ids.
+     */
+    public static RawPage page(String format, int papers, long seed, int first) {
         Random random = new Random(seed);
         String[] titles = new String[papers];
         String[] abstracts = new String[papers];
@@ -66,15 +74,15 @@ public final class PageGenerator {
         }
         String content = switch (format) {
             case "hf-daily-text" -> text(titles, abstracts);
-            case "hf-daily-api-json" -> apiJson(titles, abstracts);
+            case "hf-daily-api-json" -> apiJson(titles, abstracts, first);
             case "hf-daily-html" ->
                 "<!doctype html><html><body><div class=\"SVELTE_HYDRATER contents\" "
                         + "data-target=\"DailyPapers\" data-props=\""
-                        + escapeAttribute("{\"dailyPapers\":" + apiJson(titles, abstracts) + "}")
+                        + escapeAttribute("{\"dailyPapers\":" + apiJson(titles, abstracts, first) + "}")
                         + "\"></div></body></html>";
-            case "arxiv-listing-html" -> listing(titles, abstracts);
-            case "arxiv-atom" -> atom(titles, abstracts);
-            case "arxiv-rss" -> rss(titles, abstracts);
+            case "arxiv-listing-html" -> listing(titles, abstracts, first);
+            case "arxiv-atom" -> atom(titles, abstracts, first);
+            case "arxiv-rss" -> rss(titles, abstracts, first);
             case "arxiv-abs-html" -> abs(titles[0], abstracts[0]);
             default -> throw new IllegalArgumentException("unknown format " + format);
         };
@@ -105,7 +113,8 @@ public final class PageGenerator {
     }
 
     private static String id(int i) {
-        return String.format(Locale.ROOT, "2508.%05d", i + 1);
+        int months = 25 * 12 + 7 + i / 99_999; // 2508 first, then 2509...
+        return String.format(Locale.ROOT, "%02d%02d.%05d", months / 12, months % 12 + 1, i % 99_999 + 1);
     }
 
     private static String text(String[] titles, String[] abstracts) {
@@ -116,12 +125,12 @@ public final class PageGenerator {
         return s.toString();
     }
 
-    private static String apiJson(String[] titles, String[] abstracts) {
+    private static String apiJson(String[] titles, String[] abstracts, int first) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < titles.length; i++) {
             s.append(i == 0 ? "" : ",")
                     .append("{\"paper\":{\"id\":\"")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append(
                             "\",\"authors\":[{\"_id\":\"a\",\"name\":\"Ada Lovelace\"},{\"_id\":\"b\",\"name\":\"Alan Turing\"}],")
                     .append(
@@ -139,7 +148,7 @@ public final class PageGenerator {
         return s.append("]").toString();
     }
 
-    private static String listing(String[] titles, String[] abstracts) {
+    private static String listing(String[] titles, String[] abstracts, int first) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html><html><body><div id='dlpage'><h3>Showing new listings for "
                 + "Wednesday, 20 August 2025</h3><dl id='articles'><h3>New submissions</h3>");
         for (int i = 0; i < titles.length; i++) {
@@ -148,11 +157,11 @@ public final class PageGenerator {
                     .append("'>[")
                     .append(i + 1)
                     .append("]</a> <a href='/abs/")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("' title='Abstract'>arXiv:")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("</a> [<a href='/pdf/")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("' title='Download PDF'>pdf</a>]</dt><dd><div class='meta'>")
                     .append("<div class='list-title mathjax'><span class='descriptor'>Title:</span> ")
                     .append(titles[i])
@@ -168,13 +177,13 @@ public final class PageGenerator {
         return s.append("</dl></div></body></html>").toString();
     }
 
-    private static String atom(String[] titles, String[] abstracts) {
+    private static String atom(String[] titles, String[] abstracts, int first) {
         StringBuilder s = new StringBuilder(
                 "<?xml version='1.0' encoding='UTF-8'?><feed xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
                         + "xmlns=\"http://www.w3.org/2005/Atom\"><title>arXiv Query</title>");
         for (int i = 0; i < titles.length; i++) {
             s.append("<entry><id>http://arxiv.org/abs/")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("v1</id><title>")
                     .append(titles[i])
                     .append("</title><summary>")
@@ -182,7 +191,7 @@ public final class PageGenerator {
                     .append("</summary><published>2025-08-19T09:30:00Z</published>")
                     .append("<author><name>Ada Lovelace</name></author><author><name>Alan Turing</name></author>")
                     .append("<link href=\"https://arxiv.org/abs/")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("v1\" rel=\"alternate\"/>")
                     .append(
                             "<arxiv:primary_category term=\"cs.LG\"/><category term=\"cs.LG\"/><category term=\"cs.CL\"/></entry>");
@@ -190,7 +199,7 @@ public final class PageGenerator {
         return s.append("</feed>").toString();
     }
 
-    private static String rss(String[] titles, String[] abstracts) {
+    private static String rss(String[] titles, String[] abstracts, int first) {
         StringBuilder s = new StringBuilder(
                 "<?xml version='1.0' encoding='UTF-8'?><rss xmlns:arxiv=\"http://arxiv.org/schemas/atom\" "
                         + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" version=\"2.0\"><channel><title>cs.AI</title>"
@@ -199,13 +208,13 @@ public final class PageGenerator {
             s.append("<item><title>")
                     .append(titles[i])
                     .append("</title><link>https://arxiv.org/abs/")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("</link><description>arXiv:")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("v1 Announce Type: new \nAbstract: ")
                     .append(abstracts[i])
                     .append("</description><guid isPermaLink=\"false\">oai:arXiv.org:")
-                    .append(id(i))
+                    .append(id(first + i))
                     .append("v1</guid><category>cs.AI</category><pubDate>Wed, 20 Aug 2025 00:00:00 -0400</pubDate>")
                     .append(
                             "<arxiv:announce_type>new</arxiv:announce_type><dc:creator>Ada Lovelace, Alan Turing</dc:creator></item>");

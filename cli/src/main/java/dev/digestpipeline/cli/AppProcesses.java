@@ -92,6 +92,22 @@ final class AppProcesses {
                 : List.of(java, "-Xmx512m", "-cp", jar.toString(), mainClass);
     }
 
+    /** Waits until the app's log has the text (e.g. enrich's "-> RUNNING"); fails if the app dies first. */
+    void awaitLog(App app, String text, Duration timeout) throws IOException, InterruptedException {
+        Path log = dir.resolve(app.name() + ".log");
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (!Files.exists(log) || !Files.readString(log).contains(text)) {
+            if (runningPid(app).isEmpty()) {
+                throw new IllegalStateException(app.name() + " stopped before logging '" + text + "'; see " + log);
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        app.name() + " did not log '" + text + "' within " + timeout.toSeconds() + " s; see " + log);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Stops the app if it runs; returns what it stopped. */
     Optional<String> stop(App app) throws IOException {
         Optional<Long> pid = runningPid(app);

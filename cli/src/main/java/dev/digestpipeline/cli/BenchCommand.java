@@ -1,17 +1,23 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The JMH benchmarks of bench/, in a JVM of their own as JMH wants. */
 @Command(
         name = "bench",
         description = "The JMH benchmarks of bench/: papers/s per format (EnrichBenchmark), time "
-                + "per page size (PageSizeBenchmark). '-h' lists JMH's options.")
+                + "per page size (PageSizeBenchmark). '-h' lists JMH's options. 'bench pipeline' measures the "
+                + "whole pipeline on the local stack.",
+        subcommands = BenchCommand.Pipeline.class)
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "passed to JMH as they are")
     List<String> jmh = List.of();
@@ -22,6 +28,49 @@ final class BenchCommand implements Callable<Integer> {
                 new ArrayList<>(List.of(java(), "-jar", Checkout.appJar("bench").toString()));
         command.addAll(jmh);
         return Checkout.run(command);
+    }
+
+    @Command(
+            name = "pipeline",
+            mixinStandardHelpOptions = true,
+            description = "On the local stack (the running one, or one started for the run): parse only, raw _bulk, "
+                    + "producer, enrich alone, sink alone and end to end for the same generated arXiv Atom pages "
+                    + "of distinct papers, each in papers/s, and the ratios between them.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(
+                names = "--papers",
+                paramLabel = "N",
+                defaultValue = "20000",
+                description = "distinct papers (default 20000)")
+        int papers;
+
+        @Option(
+                names = "--per-page",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "papers per page (default 100)")
+        int perPage;
+
+        @Override
+        public Integer call() throws Exception {
+            Path stackDir = Checkout.stackDir();
+            Optional<LocalStack> running = LocalStack.attach(stackDir);
+            LocalStack stack = running.isPresent()
+                    ? running.get()
+                    : LocalStack.start(
+                            StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
+            try {
+                List<PipelineBenchmark.Figure> figures =
+                        new PipelineBenchmark(stack, stackDir.resolve("bench"), papers, perPage, Checkout::say).run();
+                Checkout.say("");
+                PipelineBenchmark.report(figures).forEach(Checkout::say);
+            } finally {
+                if (running.isEmpty()) {
+                    LocalStack.stop(stackDir);
+                }
+            }
+            return 0;
+        }
     }
 
     static String java() {

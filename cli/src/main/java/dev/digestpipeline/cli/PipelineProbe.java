@@ -251,6 +251,12 @@ public final class PipelineProbe implements AutoCloseable {
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
+    /** Papers under the alias, refreshed first so the count is what a search sees now. */
+    public long papersIndexed() throws IOException {
+        es.indices().refresh(r -> r.index(alias));
+        return es.count(c -> c.index(alias)).count();
+    }
+
     /** Whether a search finds the paper now, without waiting for the next refresh. */
     public boolean isSearchable(String paperId) throws IOException {
         es.indices().refresh(r -> r.index(alias));

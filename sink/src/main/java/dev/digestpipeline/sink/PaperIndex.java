@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 public final class PaperIndex {
     private PaperIndex() {}
 
-    static TypeMapping mapping() {
+    public static TypeMapping mapping() {
         return TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                 .properties("paperId", p -> p.keyword(k -> k))
                 .properties("arxivId", p -> p.keyword(k -> k))

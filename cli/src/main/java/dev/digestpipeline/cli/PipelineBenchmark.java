@@ -1,0 +1,313 @@
+package dev.digestpipeline.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import dev.digestpipeline.bench.PageGenerator;
+import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.settings.CommonSettings;
+import dev.digestpipeline.common.settings.Setting;
+import dev.digestpipeline.enrich.EnrichApp;
+import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.parse.UnparseablePageException;
+import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.schemas.RawPage;
+import dev.digestpipeline.sink.ElasticsearchAccess;
+import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.PaperIndex;
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.TopicTagger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The pipeline benchmark: on the running local stack, with topics, consumer groups and indices of the run's own,
+ * it measures side by side, for the same generated arXiv Atom pages of distinct papers:
+ *
+ * <ol>
+ *   <li>parse only: the enrich code (parse, extract, tag) in this JVM on one core;
+ *   <li>the raw {@code _bulk} ceiling: the same papers' documents bulk-indexed with one client;
+ *   <li>the producer ceiling: the pages published to a topic;
+ *   <li>enrich alone: pages published to enrich running by itself, until every merged paper is out;
+ *   <li>the sink alone: the sink started on that backlog, until every paper is searchable;
+ *   <li>end to end: as many new papers through both, from the first publish to the last paper searchable.
+ * </ol>
+ *
+ * Figures on a shared machine are noisy; the ratios measured in one run are what compare.
+ */
+final class PipelineBenchmark {
+    /** One measured figure: what, how many in how long. */
+    record Figure(String what, long papers, Duration took) {
+        double perSecond() {
+            return papers / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    static final String PARSE = "parse only, one core";
+    static final String BULK = "raw _bulk, one client";
+    static final String PRODUCER = "producer";
+    static final String ENRICH = "enrich alone (publish to merged papers out)";
+    static final String SINK = "sink alone (backlog to searchable)";
+    static final String END_TO_END = "end to end (first publish to last searchable)";
+
+    private final LocalStack stack;
+    private final Path dir;
+    private final int papers;
+    private final int perPage;
+    private final Consumer<String> say;
+    private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+
+    PipelineBenchmark(LocalStack stack, Path dir, int papers, int perPage, Consumer<String> say) {
+        this.stack = stack;
+        this.dir = dir;
+        this.papers = papers;
+        this.perPage = perPage;
+        this.say = say;
+    }
+
+    /** Runs every measurement and gives the figures, in the order they were measured. */
+    List<Figure> run() throws Exception {
+        List<RawPage> first = pages(0);
+        List<RawPage> second = pages(papers);
+        List<Figure> figures = new ArrayList<>();
+        AppProcesses apps = new AppProcesses(Checkout.home(), Files.createDirectories(dir.resolve(run)));
+        Map<String, String> enrichEnv = enrichSettings();
+        Map<String, String> sinkEnv = sinkSettings();
+        try (ElasticsearchClient es =
+                        ElasticsearchAccess.anonymous(stack.elasticsearchUrl()).client();
+                PipelineProbe probe = new PipelineProbe(
+                        stack.bootstrapServers(),
+                        stack.registryUrl(),
+                        stack.elasticsearchUrl(),
+                        run + "-papers",
+                        run + "-trends")) {
+            List<Paper> parsed = new ArrayList<>();
+            figures.add(measure(PARSE, papers, () -> parsed.addAll(parse(first))));
+            figures.add(measure(BULK, papers, () -> bulk(es, parsed)));
+            String producerTopic = run + ".producer";
+            createTopic(producerTopic);
+            figures.add(measure(PRODUCER, papers, () -> publish(producerTopic, first)));
+
+            EnrichApp.createTopics(
+                    EnrichConfig.of(enrichEnv), Taxonomy.bundled().areaNames());
+            say.accept(apps.start(AppProcesses.ENRICH, stack, List.of(), enrichEnv));
+            apps.awaitLog(AppProcesses.ENRICH, "-> RUNNING", Duration.ofMinutes(2));
+            String pagesTopic = enrichEnv.get(EnrichConfig.TOPIC_SETTINGS.get(0).envName());
+            figures.add(measure(ENRICH, papers, () -> {
+                publish(pagesTopic, first);
+                probe.awaitEnrichCaughtUp(run + "-enrich", pagesTopic, Duration.ofMinutes(30), say);
+            }));
+
+            figures.add(measure(SINK, papers, () -> {
+                say.accept(apps.start(AppProcesses.SINK, stack, List.of(), sinkEnv));
+                awaitIndexed(probe, papers);
+            }));
+            figures.add(measure(END_TO_END, papers, () -> {
+                publish(pagesTopic, second);
+                awaitIndexed(probe, 2L * papers);
+            }));
+        } finally {
+            apps.stopAll();
+            cleanUp();
+        }
+        return figures;
+    }
+
+    /** The figures and the ratios the issue sets goals for, as printed lines. */
+    static List<String> report(List<Figure> figures) {
+        List<String> lines = new ArrayList<>();
+        for (Figure f : figures) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-48s %8d papers in %7.2f s = %9.0f papers/s",
+                    f.what(),
+                    f.papers(),
+                    f.took().toNanos() / 1e9,
+                    f.perSecond()));
+        }
+        Map<String, Figure> byName = new HashMap<>();
+        figures.forEach(f -> byName.put(f.what(), f));
+        Figure parse = byName.get(PARSE);
+        Figure bulk = byName.get(BULK);
+        Figure enrich = byName.get(ENRICH);
+        Figure endToEnd = byName.get(END_TO_END);
+        if (parse != null && bulk != null && enrich != null && endToEnd != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "end to end / raw _bulk: %.2f (goal >= 0.5); enrich / parse only: %.2f (goal >= 0.25)",
+                    endToEnd.perSecond() / bulk.perSecond(),
+                    enrich.perSecond() / parse.perSecond()));
+        }
+        return lines;
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private Figure measure(String what, long count, Work work) throws Exception {
+        say.accept(what + "...");
+        long start = System.nanoTime();
+        work.run();
+        Figure figure = new Figure(what, count, Duration.ofNanos(System.nanoTime() - start));
+        say.accept(report(List.of(figure)).get(0));
+        return figure;
+    }
+
+    private List<RawPage> pages(int firstPaper) {
+        List<RawPage> pages = new ArrayList<>();
+        for (int n = 0; n < papers; n += perPage) {
+            RawPage page =
+                    PageGenerator.page("arxiv-atom", Math.min(perPage, papers - n), firstPaper + n, firstPaper + n);
+            page.setSourceUri("https://bench.example/" + run + "/atom-" + (firstPaper + n));
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    private static List<Paper> parse(List<RawPage> pages) throws UnparseablePageException {
+        PageEnricher enricher = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC());
+        List<Paper> parsed = new ArrayList<>();
+        for (RawPage page : pages) {
+            parsed.addAll(enricher.enrich(page).papers());
+        }
+        return parsed;
+    }
+
+    private void bulk(ElasticsearchClient es, List<Paper> parsed) throws IOException {
+        String index = run + "-raw-bulk";
+        es.indices().create(c -> c.index(index).mappings(PaperIndex.mapping()));
+        for (int from = 0; from < parsed.size(); from += 500) {
+            List<BulkOperation> operations = new ArrayList<>();
+            for (Paper paper : parsed.subList(from, Math.min(parsed.size(), from + 500))) {
+                PaperDocument doc = PaperDocument.of(paper);
+                operations.add(BulkOperation.of(
+                        b -> b.index(i -> i.index(index).id(doc.paperId()).document(doc))));
+            }
+            BulkResponse response = es.bulk(b -> b.operations(operations));
+            if (response.errors()) {
+                throw new IOException(
+                        "raw _bulk had item errors: " + response.items().get(0).error());
+            }
+        }
+        es.indices().refresh(r -> r.index(index));
+    }
+
+    private void publish(String topic, List<RawPage> pages) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        try (Serde<RawPage> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                KafkaProducer<String, RawPage> producer =
+                        new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
+            for (RawPage page : pages) {
+                Future<RecordMetadata> unused = producer.send(new ProducerRecord<>(topic, page.getSourceUri(), page));
+            }
+            producer.flush();
+        }
+    }
+
+    private void createTopic(String topic) {
+        TopicAdmin.ensure(
+                stack.bootstrapServers(),
+                Map.of(),
+                List.of(Topics.PAGES_RAW.newTopic(topic, 3, (short) 1, null, Map.of("max.message.bytes", "8388608"))));
+    }
+
+    private void awaitIndexed(PipelineProbe probe, long count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        Instant nextReport = Instant.now().plusSeconds(5);
+        long indexed = 0;
+        while ((indexed = indexed(probe)) < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(indexed + " of " + count + " papers searchable after 30 min");
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                say.accept("  " + indexed + " of " + count + " papers searchable");
+                nextReport = Instant.now().plusSeconds(5);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long indexed(PipelineProbe probe) {
+        try {
+            return probe.papersIndexed();
+        } catch (IOException | RuntimeException e) {
+            return 0; // the index is not created yet
+        }
+    }
+
+    private Map<String, String> enrichSettings() {
+        Map<String, String> env = new HashMap<>();
+        env.put(CommonSettings.BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers());
+        env.put(CommonSettings.REGISTRY_URL.envName(), stack.registryUrl());
+        env.put(EnrichConfig.APPLICATION_ID.envName(), run + "-enrich");
+        for (Setting topic : EnrichConfig.TOPIC_SETTINGS) {
+            env.put(topic.envName(), run + "." + topic.defaultValue());
+        }
+        env.put(
+                EnrichConfig.STATE_DIR.envName(),
+                dir.resolve(run).resolve("enrich-state").toString());
+        return env;
+    }
+
+    private Map<String, String> sinkSettings() {
+        return Map.of(
+                "DIGEST_GROUP_ID", run + "-sink",
+                "DIGEST_TOPIC_PAPERS", run + "." + Topics.PAPERS.name(),
+                "DIGEST_TOPIC_TRENDS", run + "." + Topics.TRENDS.name(),
+                "DIGEST_TOPIC_PAPERS_DLQ", run + "." + Topics.PAPERS_DLQ.name(),
+                "DIGEST_INDEX_ALIAS", run + "-papers",
+                "DIGEST_INDEX_TRENDS_ALIAS", run + "-trends");
+    }
+
+    /** Deletes the run's topics and indices, so runs do not fill the stack. */
+    private void cleanUp() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<String> ours = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(run))
+                    .toList();
+            admin.deleteTopics(ours).all().get();
+        } catch (Exception e) {
+            say.accept("could not delete the run's topics: " + e);
+        }
+        try (ElasticsearchClient es =
+                ElasticsearchAccess.anonymous(stack.elasticsearchUrl()).client()) {
+            // deleting by wildcard is refused (action.destructive_requires_name): names first
+            List<String> indices = new ArrayList<>(
+                    es.indices().get(g -> g.index(run + "-*")).indices().keySet());
+            if (!indices.isEmpty()) {
+                es.indices().delete(d -> d.index(indices));
+            }
+        } catch (Exception e) {
+            say.accept("could not delete the run's indices: " + e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.digestpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.testsupport.LocalStackExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A smoke run of './digest bench pipeline': every figure measured, and nothing of the run left on the stack. */
+@ExtendWith(LocalStackExtension.class)
+class PipelineBenchmarkIT {
+    @Test
+    void aSmallRunMeasuresEveryFigureAndLeavesNoTopicBehind(LocalStack stack, @TempDir Path dir) throws Exception {
+        List<PipelineBenchmark.Figure> figures =
+                new PipelineBenchmark(stack, dir, 300, 100, line -> System.out.println("[bench] " + line)).run();
+        assertEquals(
+                List.of(
+                        PipelineBenchmark.PARSE,
+                        PipelineBenchmark.BULK,
+                        PipelineBenchmark.PRODUCER,
+                        PipelineBenchmark.ENRICH,
+                        PipelineBenchmark.SINK,
+                        PipelineBenchmark.END_TO_END),
+                figures.stream().map(PipelineBenchmark.Figure::what).toList());
+        assertTrue(figures.stream().allMatch(f -> f.papers() == 300 && f.perSecond() > 0));
+        List<String> report = PipelineBenchmark.report(figures);
+        assertTrue(report.get(report.size() - 1).startsWith("end to end / raw _bulk: "), report.toString());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            assertEquals(
+                    List.of(),
+                    admin.listTopics().names().get().stream()
+                            .filter(t -> t.startsWith("bench-"))
+                            .toList());
+        }
+    }
+}
