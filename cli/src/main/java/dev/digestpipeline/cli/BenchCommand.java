@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
                 description = "papers per page (default 100)")
         int perPage;
 
+        @Option(names = "--profile", description = "run enrich under Java Flight Recorder and print where its CPU went")
+        boolean profile;
+
         @Override
         public Integer call() throws Exception {
             Path stackDir = Checkout.stackDir();
@@ -60,10 +63,16 @@ final class BenchCommand implements Callable<Integer> {
                     : LocalStack.start(
                             StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
             try {
-                List<PipelineBenchmark.Figure> figures =
-                        new PipelineBenchmark(stack, stackDir.resolve("bench"), papers, perPage, Checkout::say).run();
+                PipelineBenchmark benchmark = new PipelineBenchmark(
+                        stack, stackDir.resolve("bench"), papers, perPage, Checkout::say, profile);
+                List<PipelineBenchmark.Figure> figures = benchmark.run();
                 Checkout.say("");
                 PipelineBenchmark.report(figures).forEach(Checkout::say);
+                if (profile) {
+                    Checkout.say("");
+                    Checkout.say("enrich, profiled (" + benchmark.recording() + "):");
+                    HotFrames.report(benchmark.recording(), 15).forEach(Checkout::say);
+                }
             } finally {
                 if (running.isEmpty()) {
                     LocalStack.stop(stackDir);

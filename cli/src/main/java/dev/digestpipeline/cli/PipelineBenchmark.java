@@ -78,9 +78,16 @@ final class PipelineBenchmark {
     private final int papers;
     private final int perPage;
     private final Consumer<String> say;
+    private final boolean profile;
     private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
     PipelineBenchmark(LocalStack stack, Path dir, int papers, int perPage, Consumer<String> say) {
+        this(stack, dir, papers, perPage, say, false);
+    }
+
+    /** With {@code profile}, enrich runs under JFR and {@link #recording()} holds its samples after the run. */
+    PipelineBenchmark(LocalStack stack, Path dir, int papers, int perPage, Consumer<String> say, boolean profile) {
+        this.profile = profile;
         this.stack = stack;
         this.dir = dir;
         this.papers = papers;
@@ -134,6 +141,11 @@ final class PipelineBenchmark {
             cleanUp();
         }
         return figures;
+    }
+
+    /** Where enrich's JFR recording is written when the run profiles it. */
+    Path recording() {
+        return dir.resolve(run).resolve("enrich.jfr");
     }
 
     /** The figures and the ratios the issue sets goals for, as printed lines. */
@@ -273,6 +285,12 @@ final class PipelineBenchmark {
         env.put(
                 EnrichConfig.STATE_DIR.envName(),
                 dir.resolve(run).resolve("enrich-state").toString());
+        if (profile) {
+            // written when enrich stops at the end of the run
+            env.put(
+                    "JAVA_TOOL_OPTIONS",
+                    "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording());
+        }
         return env;
     }
 

@@ -1,0 +1,42 @@
+package dev.digestpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@SuppressForbidden(reason = "records a JFR file to read back, as enrich's recording is read")
+class HotFramesTest {
+    @Test
+    void aMethodThatBurnsTheCpuIsOnTopOfTheReport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("spin.jfr");
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            assertTrue(spin(1500) != 0);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<String> report = HotFrames.report(file, 3);
+        assertTrue(report.get(0).endsWith(" CPU samples; top methods by self time:"), report.get(0));
+        assertTrue(report.get(1).endsWith("dev.digestpipeline.cli.HotFramesTest.spin"), report.toString());
+        assertEquals("share of samples through each part (total time):", report.get(4));
+        assertEquals(4 + 1 + HotFrames.PARTS.size(), report.size());
+    }
+
+    /** Burns the CPU for the time; the result is used so the loop is not optimised away. */
+    private static long spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        long x = 1;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+        }
+        return x | 1;
+    }
+}
