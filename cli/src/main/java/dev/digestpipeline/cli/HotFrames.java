@@ -24,7 +24,8 @@ final class HotFrames {
     static {
         PARTS.put("parse (dev.digestpipeline.parse)", "dev.digestpipeline.parse.");
         PARTS.put("tag (dev.digestpipeline.tagging)", "dev.digestpipeline.tagging.");
-        PARTS.put("merge (PaperMergeProcessor)", "dev.digestpipeline.enrich.merge.");
+        PARTS.put("merge (PaperMerger)", "dev.digestpipeline.enrich.merge.PaperMerge");
+        PARTS.put("trend sets (PaperIdSet)", "dev.digestpipeline.enrich.merge.PaperIdSet");
         PARTS.put(
                 "trend windows (KStreamWindowAggregate)",
                 "org.apache.kafka.streams.kstream.internals.KStreamWindowAggregate");

@@ -24,8 +24,10 @@ class HotFramesTest {
         List<String> report = HotFrames.report(file, 3);
         assertTrue(report.get(0).endsWith(" CPU samples; top methods by self time:"), report.get(0));
         assertTrue(report.get(1).endsWith("dev.digestpipeline.cli.HotFramesTest.spin"), report.toString());
-        assertEquals("share of samples through each part (total time):", report.get(4));
-        assertEquals(4 + 1 + HotFrames.PARTS.size(), report.size());
+        // at most 3 methods (how many distinct ones were sampled varies), then every part
+        int parts = report.indexOf("share of samples through each part (total time):");
+        assertTrue(parts >= 2 && parts <= 4, report.toString());
+        assertEquals(parts + 1 + HotFrames.PARTS.size(), report.size());
     }
 
     /** Burns the CPU for the time; the result is used so the loop is not optimised away. */
