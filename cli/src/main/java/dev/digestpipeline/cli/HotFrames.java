@@ -25,11 +25,8 @@ final class HotFrames {
         PARTS.put("parse (dev.digestpipeline.parse)", "dev.digestpipeline.parse.");
         PARTS.put("tag (dev.digestpipeline.tagging)", "dev.digestpipeline.tagging.");
         PARTS.put("merge (PaperMerger)", "dev.digestpipeline.enrich.merge.PaperMerge");
-        PARTS.put("trend sets (PaperIdSet)", "dev.digestpipeline.enrich.merge.PaperIdSet");
-        PARTS.put(
-                "trend windows (KStreamWindowAggregate)",
-                "org.apache.kafka.streams.kstream.internals.KStreamWindowAggregate");
-        PARTS.put("suppress buffer", "org.apache.kafka.streams.kstream.internals.suppress.");
+        PARTS.put("trends (dev.digestpipeline.enrich.trend)", "dev.digestpipeline.enrich.trend.");
+        PARTS.put("record caches", "org.apache.kafka.streams.state.internals.ThreadCache");
         PARTS.put("RocksDB", "org.rocksdb.");
         PARTS.put("Avro", "org.apache.avro.");
         PARTS.put("registry serde (Apicurio)", "io.apicurio.");

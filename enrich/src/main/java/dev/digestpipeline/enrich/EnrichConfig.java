@@ -14,6 +14,7 @@ import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
+import dev.digestpipeline.enrich.trend.TrendWindows;
 import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.tagging.TopicTagger;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public record EnrichConfig(
         short replicationFactor,
         Duration routedRetention,
         Duration trendRetention,
-        EnrichTopology.TrendWindows trendWindows,
+        TrendWindows trendWindows,
         int changelogMinInsyncReplicas,
         int streamThreads,
         Duration commitInterval,
@@ -94,12 +95,20 @@ public record EnrichConfig(
             Setting.duration("trend.day.grace", "6h", "how late a page may come and still count in its day");
     static final Setting TREND_HOUR_GRACE =
             Setting.duration("trend.hour.grace", "30m", "how late a page may come and still count in its hour");
+    static final Setting TREND_DAY_RETENTION = Setting.duration(
+            "trend.day.retention",
+            "3650d",
+            "how long after its end a day window keeps its count; pages about older days are not counted");
+    static final Setting TREND_HOUR_RETENTION =
+            Setting.duration("trend.hour.retention", "7d", "how long after its end an hour window keeps its count");
+    static final Setting TREND_UPDATE_INTERVAL = Setting.duration(
+            "trend.update.interval", "1s", "how often each changed trend window is sent, once, to digest.trends");
     static final Setting CHANGELOG_MIN_INSYNC = Setting.integer(
             "changelog.min.insync.replicas",
             1,
             1,
             16,
-            "min.insync.replicas of the merge store's changelog; at most replication.factor");
+            "min.insync.replicas of the stores' changelogs; at most replication.factor");
     static final Setting STREAM_THREADS = Setting.integer("stream.threads", 1, 1, 64, "Kafka Streams threads");
     public static final Setting COMMIT_INTERVAL =
             Setting.duration("commit.interval", "1s", "exactly-once commit interval");
@@ -149,6 +158,9 @@ public record EnrichConfig(
                     TREND_RETENTION,
                     TREND_DAY_GRACE,
                     TREND_HOUR_GRACE,
+                    TREND_DAY_RETENTION,
+                    TREND_HOUR_RETENTION,
+                    TREND_UPDATE_INTERVAL,
                     CHANGELOG_MIN_INSYNC,
                     STREAM_THREADS,
                     COMMIT_INTERVAL,
@@ -190,8 +202,12 @@ public record EnrichConfig(
                 (short) replication,
                 settings.duration(ROUTED_RETENTION),
                 settings.duration(TREND_RETENTION),
-                new EnrichTopology.TrendWindows(
-                        settings.duration(TREND_DAY_GRACE), settings.duration(TREND_HOUR_GRACE)),
+                new TrendWindows(
+                        settings.duration(TREND_DAY_GRACE),
+                        settings.duration(TREND_HOUR_GRACE),
+                        settings.duration(TREND_DAY_RETENTION),
+                        settings.duration(TREND_HOUR_RETENTION),
+                        settings.duration(TREND_UPDATE_INTERVAL)),
                 (int) minInsync,
                 (int) settings.integer(STREAM_THREADS),
                 settings.duration(COMMIT_INTERVAL),
@@ -212,7 +228,7 @@ public record EnrichConfig(
         return taxonomy == null ? TopicTagger.bundled() : new TopicTagger(Taxonomy.fromFile(taxonomy));
     }
 
-    /** Settings of the merge store's changelog topic. */
+    /** Settings of the stores' changelog topics. */
     public Map<String, String> changelogConfig() {
         return Map.of("min.insync.replicas", Integer.toString(changelogMinInsyncReplicas));
     }

@@ -9,6 +9,7 @@ public final class EnrichCounters {
     private final LongAdder deadLetters = new LongAdder();
     private final LongAdder merged = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
+    private final LongAdder trendTooOld = new LongAdder();
 
     public void page(int paperCount) {
         pages.increment();
@@ -27,6 +28,11 @@ public final class EnrichCounters {
         unchanged.increment();
     }
 
+    /** A change to a trend window already forgotten (older than its retention), not counted. */
+    public void trendTooOld() {
+        trendTooOld.increment();
+    }
+
     public long pages() {
         return pages.sum();
     }
@@ -42,6 +48,7 @@ public final class EnrichCounters {
     @Override
     public String toString() {
         return pages() + " pages parsed, " + papers() + " papers read, " + merged.sum() + " merged states emitted, "
-                + unchanged.sum() + " sightings changed nothing, " + deadLetters() + " pages dead-lettered";
+                + unchanged.sum() + " sightings changed nothing, " + deadLetters() + " pages dead-lettered, "
+                + trendTooOld.sum() + " trend changes older than the trend retention";
     }
 }

@@ -1,12 +1,15 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
-import dev.digestpipeline.enrich.merge.PaperIdSet;
 import dev.digestpipeline.enrich.merge.PaperMergeProcessor;
 import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.EnrichOutcome;
 import dev.digestpipeline.enrich.page.PageEnricher;
 import dev.digestpipeline.enrich.page.PageProcessor;
+import dev.digestpipeline.enrich.trend.TrendCount;
+import dev.digestpipeline.enrich.trend.TrendCountProcessor;
+import dev.digestpipeline.enrich.trend.TrendPlacementProcessor;
+import dev.digestpipeline.enrich.trend.TrendWindows;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
@@ -14,31 +17,22 @@ import dev.digestpipeline.schemas.Tag;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.tagging.TopicTagger;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The enrich topology:
@@ -48,8 +42,10 @@ import org.apache.kafka.streams.state.WindowStore;
  *   -> merge-paper [merged-papers store] -> digest.papers (merged state, only on change, revision + 1)
  *                                        -> digest.papers.by-tag (one record per paper and tag, key = tag)
  *                                        -> digest.papers.area.AREA (one topic per area)
- *                                        -> (tag, paper id) -> distinct papers per tag per day and per hour
- *                                           -> digest.trends (updates while open, one final record per window)
+ *                                        -> trend-placement [trend-placements store]: +1/-1 per window
+ *   -> trend-changes (repartition by window) -> count-trend [trend-counts, trend-schedule stores]
+ *                                           -> digest.trends (changed windows each update interval; final once
+ *                                              closed; a tombstone when forgotten)
  * </pre>
  * Serdes are injected so tests run without a registry. Failures anywhere become dead letters through
  * {@link DeadLetterExceptionHandler}.
@@ -61,9 +57,6 @@ public final class EnrichTopology {
             Serde<Paper> papers,
             Serde<DeadLetter> deadLetters,
             Serde<TagTrend> trends) {}
-
-    /** Size and grace of the trend windows. */
-    public record TrendWindows(Duration dayGrace, Duration hourGrace) {}
 
     private final EnrichConfig config;
     private final EnrichSerdes serdes;
@@ -108,9 +101,10 @@ public final class EnrichTopology {
         EnrichConfig.TopicNames topics = config.topics();
         TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(PaperMergeProcessor.STORE), Serdes.String(), serdes.papers())
-                .withLoggingEnabled(config.changelogConfig()));
+        builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
+        builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
+        builder.addStateStore(store(TrendCountProcessor.COUNTS, TrendCount.serde()));
+        builder.addStateStore(store(TrendCountProcessor.SCHEDULE, Serdes.String()));
 
         KStream<String, EnrichOutcome> outcomes = builder.stream(
                         topics.pagesRaw(),
@@ -144,59 +138,25 @@ public final class EnrichTopology {
                             Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
         }
 
-        KGroupedStream<String, String> paperIdsByTag = merged.flatMap(
-                        (id, paper) -> {
-                            List<KeyValue<String, String>> pairs = new ArrayList<>();
-                            paper.getTags().forEach(tag -> pairs.add(KeyValue.pair(tag.getName(), id)));
-                            return pairs;
-                        },
-                        Named.as("paper-id-per-tag"))
-                .groupByKey(Grouped.with("paper-ids-by-tag", Serdes.String(), Serdes.String()));
-        trend(paperIdsByTag, "day", Duration.ofDays(1), windows.dayGrace(), topics.trends(), serdes.trends());
-        trend(paperIdsByTag, "hour", Duration.ofHours(1), windows.hourGrace(), topics.trends(), serdes.trends());
+        merged.process(TrendPlacementProcessor::new, Named.as("trend-placement"), TrendPlacementProcessor.STORE)
+                .repartition(
+                        Repartitioned.with(Serdes.String(), Serdes.Integer()).withName("trend-changes"))
+                .process(
+                        () -> new TrendCountProcessor(windows, counters::trendTooOld),
+                        Named.as("count-trend"),
+                        TrendCountProcessor.COUNTS,
+                        TrendCountProcessor.SCHEDULE)
+                .to(
+                        topics.trends(),
+                        Produced.with(Serdes.String(), serdes.trends()).withName("trends"));
         return builder.build();
     }
 
-    /** Distinct papers per tag and window: updates while the window is open, then one final record. */
-    private static void trend(
-            KGroupedStream<String, String> paperIdsByTag,
-            String granularity,
-            Duration size,
-            Duration grace,
-            String topic,
-            Serde<TagTrend> trendSerde) {
-        KTable<Windowed<String>, PaperIdSet> distinct = paperIdsByTag
-                .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
-                .aggregate(
-                        PaperIdSet::new,
-                        (tag, id, ids) -> ids.with(id),
-                        Named.as("distinct-papers-per-" + granularity),
-                        Materialized.<String, PaperIdSet, WindowStore<Bytes, byte[]>>as("trend-" + granularity)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(PaperIdSet.serde()));
-        Produced<String, TagTrend> produced = Produced.with(Serdes.String(), trendSerde);
-        distinct.toStream(Named.as(granularity + "-trend-updates"))
-                .filter((window, ids) -> ids != null, Named.as(granularity + "-trend-open"))
-                .map(
-                        (window, ids) -> trendRecord(window, ids, granularity, false),
-                        Named.as(granularity + "-trend-update"))
-                .to(topic, produced.withName(granularity + "-trends"));
-        distinct.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                        .withName(granularity + "-trend-closed"))
-                .toStream(Named.as(granularity + "-trend-finals"))
-                .filter((window, ids) -> ids != null, Named.as(granularity + "-trend-closed-nonempty"))
-                .map(
-                        (window, ids) -> trendRecord(window, ids, granularity, true),
-                        Named.as(granularity + "-trend-final"))
-                .to(topic, Produced.with(Serdes.String(), trendSerde).withName(granularity + "-final-trends"));
-    }
-
-    private static KeyValue<String, TagTrend> trendRecord(
-            Windowed<String> window, PaperIdSet ids, String granularity, boolean closed) {
-        Instant start = window.window().startTime();
-        TagTrend trend =
-                new TagTrend(window.key(), granularity, start, window.window().endTime(), ids.size(), closed);
-        return KeyValue.pair(window.key() + "|" + granularity + "|" + start, trend);
+    /** A store with a changelog and a record cache, so that writes to one key between commits are logged once. */
+    private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled()
+                .withLoggingEnabled(config.changelogConfig());
     }
 
     private static List<KeyValue<String, Paper>> perTag(String id, Paper paper) {

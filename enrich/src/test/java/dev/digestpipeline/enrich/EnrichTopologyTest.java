@@ -51,7 +51,6 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, DeadLetter> pagesDlqOut;
     private TestOutputTopic<String, DeadLetter> papersDlqOut;
     private TestOutputTopic<String, Paper> byTagOut;
-    private TestOutputTopic<String, TagTrend> trendsOut;
     private AvroTestSerde<Paper> papers;
 
     @TempDir
@@ -101,7 +100,6 @@ class EnrichTopologyTest {
         papersDlqOut =
                 driver.createOutputTopic(TOPICS.papersDlq(), new StringDeserializer(), deadLetters.deserializer());
         byTagOut = driver.createOutputTopic(TOPICS.papersByTag(), new StringDeserializer(), papers.deserializer());
-        trendsOut = driver.createOutputTopic(TOPICS.trends(), new StringDeserializer(), trends.deserializer());
     }
 
     @AfterEach
@@ -253,44 +251,6 @@ class EnrichTopologyTest {
         assertEquals(
                 List.of("2508.00003"),
                 speech.readKeyValuesToList().stream().map(kv -> kv.key).toList());
-    }
-
-    @Test
-    void dailyTrendCountsDistinctPapersIncludingLateAndOutOfOrderPagesWithinGrace() {
-        publish(apiPage("https://hf.example/1", "2025-08-20T10:00:00Z", robot("2508.00001"), robot("2508.00002")));
-        publish(apiPage("https://hf.example/2", "2025-08-20T09:00:00Z", robot("2508.00003"))); // out of order
-        publish(apiPage("https://hf.example/1b", "2025-08-20T11:00:00Z", robot("2508.00001"))); // same paper, new page
-        publish(apiPage("https://hf.example/3", "2025-08-21T05:00:00Z", robot("2508.00004"))); // next day
-        publish(apiPage("https://hf.example/4", "2025-08-20T20:00:00Z", robot("2508.00005"))); // late, within 6h grace
-        publish(apiPage("https://hf.example/5", "2025-08-21T07:00:00Z", robot("2508.00006"))); // closes Aug 20
-        publish(apiPage("https://hf.example/6", "2025-08-20T21:00:00Z", robot("2508.00007"))); // too late
-        List<TagTrend> day20 = trendsOut.readValuesToList().stream()
-                .filter(t -> t.getTag().equals("robotics")
-                        && t.getGranularity().equals("day")
-                        && t.getWindowStart().equals(Instant.parse("2025-08-20T00:00:00Z")))
-                .toList();
-        assertEquals(
-                List.of(1, 2, 3, 3, 4, 4),
-                day20.stream().map(TagTrend::getDistinctPapers).toList());
-        assertEquals(
-                List.of(false, false, false, false, false, true),
-                day20.stream().map(TagTrend::getFinal$).toList());
-        assertEquals(Instant.parse("2025-08-21T00:00:00Z"), day20.get(5).getWindowEnd());
-        // the too-late paper is still merged and published, only left out of the closed window's count
-        assertEquals(true, papersOut.readKeyValuesToMap().containsKey("2508.00007"));
-    }
-
-    @Test
-    void hourlyTrendHasItsOwnWindowsAndFinals() {
-        publish(apiPage("https://hf.example/1", "2025-08-20T10:10:00Z", robot("2508.00001")));
-        publish(apiPage("https://hf.example/2", "2025-08-20T10:50:00Z", robot("2508.00002")));
-        publish(apiPage("https://hf.example/3", "2025-08-20T11:40:00Z", robot("2508.00003"))); // closes 10:00-11:00
-        List<KeyValue<String, TagTrend>> finals = trendsOut.readKeyValuesToList().stream()
-                .filter(kv -> kv.value.getFinal$() && kv.value.getTag().equals("robotics"))
-                .toList();
-        assertEquals(1, finals.size());
-        assertEquals("robotics|hour|2025-08-20T10:00:00Z", finals.get(0).key);
-        assertEquals(2, finals.get(0).value.getDistinctPapers());
     }
 
     @Test

@@ -376,7 +376,7 @@ public final class DigestIndexer implements Runnable {
             return null;
         }
         TrendDocument doc = TrendDocument.of(trend);
-        return new Indexable(record, config.trendsAlias(), doc.id(), doc, doc.version());
+        return new Indexable(record, config.trendsAlias(), doc.id(), doc, TrendDocument.version(trend));
     }
 
     private static <T> T read(Deserializer<T> deserializer, String type, ConsumerRecord<byte[], byte[]> record) {

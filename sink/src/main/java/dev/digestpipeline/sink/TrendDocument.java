@@ -29,12 +29,18 @@ public record TrendDocument(
     }
 
     /**
-     * The document's version: a window's count of distinct papers only grows, and its closing record comes last,
-     * so an update read late never replaces a later one.
+     * The document's version, so that an update read late never replaces a later one: the window's revision, above
+     * every version of the records from before revisions (whose counts only grew, and whose closing record came
+     * last).
      */
-    public long version() {
-        return 2L * distinctPapers + (closed ? 1 : 0);
+    public static long version(TagTrend trend) {
+        return trend.getRevision() > 0
+                ? BEFORE_REVISIONS + trend.getRevision()
+                : 2L * trend.getDistinctPapers() + (trend.getFinal$() ? 1 : 0);
     }
+
+    /** Above 2 × the most papers a window of records without revisions could count. */
+    private static final long BEFORE_REVISIONS = 1L << 32;
 
     public String id() {
         return tag + "|" + granularity + "|" + windowStart;

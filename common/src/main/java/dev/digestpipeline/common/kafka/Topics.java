@@ -48,8 +48,9 @@ public final class Topics {
             false,
             TagTrend.class,
             "`tag|day|windowStart` or `tag|hour|windowStart`",
-            "`TagTrend`: distinct papers with the tag in the window; `final` on the one record sent when the window "
-                    + "closed",
+            "`TagTrend`: distinct papers with the tag in the window (day: the papers' own day; hour: first seen), "
+                    + "`revision` + 1 on each record; `final` once the window closed; a tombstone when enrich forgets "
+                    + "it",
             "compact,delete",
             Duration.ofDays(30),
             "enrich",

@@ -1,0 +1,27 @@
+package dev.digestpipeline.enrich.trend;
+
+import java.time.Instant;
+
+/** One tag's window of one granularity; its key, {@code tag|granularity|windowStart}, is its record key. */
+public record TrendWindow(String tag, Granularity granularity, Instant start) {
+    public Instant end() {
+        return granularity.end(start);
+    }
+
+    public String key() {
+        return tag + "|" + granularity.label() + "|" + start;
+    }
+
+    /** The window of a key; tags hold no '|'. */
+    public static TrendWindow parse(String key) {
+        int last = key.lastIndexOf('|');
+        int middle = last < 0 ? -1 : key.lastIndexOf('|', last - 1);
+        if (middle <= 0) {
+            throw new IllegalArgumentException("not a trend key (tag|granularity|windowStart): " + key);
+        }
+        return new TrendWindow(
+                key.substring(0, middle),
+                Granularity.of(key.substring(middle + 1, last)),
+                Instant.parse(key.substring(last + 1)));
+    }
+}
