@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,20 @@ final class BenchCommand implements Callable<Integer> {
                 description = "papers per page (default 100)")
         int perPage;
 
+        @Option(
+                names = "--rate",
+                paramLabel = "N",
+                defaultValue = "500",
+                description = "papers/s of new pages in the latency run (default 500)")
+        int rate;
+
+        @Option(
+                names = "--latency-seconds",
+                paramLabel = "S",
+                defaultValue = "30",
+                description = "length of the latency run (default 30)")
+        int latencySeconds;
+
         @Option(names = "--profile", description = "run enrich under Java Flight Recorder and print where its CPU went")
         boolean profile;
 
@@ -64,10 +79,13 @@ final class BenchCommand implements Callable<Integer> {
                             StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
             try {
                 PipelineBenchmark benchmark = new PipelineBenchmark(
-                        stack, stackDir.resolve("bench"), papers, perPage, Checkout::say, profile);
-                List<PipelineBenchmark.Figure> figures = benchmark.run();
+                        stack,
+                        stackDir.resolve("bench"),
+                        new PipelineBenchmark.Plan(papers, perPage, rate, Duration.ofSeconds(latencySeconds), profile),
+                        Checkout::say);
+                PipelineBenchmark.Result result = benchmark.run();
                 Checkout.say("");
-                PipelineBenchmark.report(figures).forEach(Checkout::say);
+                PipelineBenchmark.report(result).forEach(Checkout::say);
                 if (profile) {
                     Checkout.say("");
                     Checkout.say("enrich, profiled (" + benchmark.recording() + "):");

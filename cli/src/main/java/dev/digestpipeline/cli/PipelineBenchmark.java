@@ -72,34 +72,45 @@ final class PipelineBenchmark {
     static final String ENRICH = "enrich alone (publish to merged papers out)";
     static final String SINK = "sink alone (backlog to searchable)";
     static final String END_TO_END = "end to end (first publish to last searchable)";
+    /** Papers per page in the latency run: small pages, so that a page's time is close to each paper's. */
+    static final int LATENCY_PAGE = 20;
+
+    /** What a run measures: how many papers, in pages of how many, and the rate and length of the latency run. */
+    record Plan(int papers, int perPage, int rate, Duration latencyFor, boolean profile) {}
+
+    /** Fetch to searchable, page by page, at a fixed rate of new papers. */
+    record Latency(int rate, int pages, Duration p50, Duration p99, Duration max) {}
+
+    /** The figures in the order measured, the time trends took to settle after the last paper, and the latency. */
+    record Result(List<Figure> figures, Duration trendsSettled, Latency latency) {}
 
     private final LocalStack stack;
     private final Path dir;
     private final int papers;
     private final int perPage;
+    private final Plan plan;
     private final Consumer<String> say;
     private final boolean profile;
     private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    PipelineBenchmark(LocalStack stack, Path dir, int papers, int perPage, Consumer<String> say) {
-        this(stack, dir, papers, perPage, say, false);
-    }
-
-    /** With {@code profile}, enrich runs under JFR and {@link #recording()} holds its samples after the run. */
-    PipelineBenchmark(LocalStack stack, Path dir, int papers, int perPage, Consumer<String> say, boolean profile) {
-        this.profile = profile;
+    /** With {@link Plan#profile()}, enrich runs under JFR and {@link #recording()} holds its samples after the run. */
+    PipelineBenchmark(LocalStack stack, Path dir, Plan plan, Consumer<String> say) {
+        this.plan = plan;
+        this.profile = plan.profile();
         this.stack = stack;
         this.dir = dir;
-        this.papers = papers;
-        this.perPage = perPage;
+        this.papers = plan.papers();
+        this.perPage = plan.perPage();
         this.say = say;
     }
 
-    /** Runs every measurement and gives the figures, in the order they were measured. */
-    List<Figure> run() throws Exception {
+    /** Runs every measurement. */
+    Result run() throws Exception {
         List<RawPage> first = pages(0);
         List<RawPage> second = pages(papers);
         List<Figure> figures = new ArrayList<>();
+        Duration trendsSettled;
+        Latency latency;
         AppProcesses apps = new AppProcesses(Checkout.home(), Files.createDirectories(dir.resolve(run)));
         Map<String, String> enrichEnv = enrichSettings();
         Map<String, String> sinkEnv = sinkSettings();
@@ -136,11 +147,14 @@ final class PipelineBenchmark {
                 publish(pagesTopic, second);
                 awaitIndexed(probe, 2L * papers);
             }));
+            long tagged = tagsOf(parsed) + tagsOf(parse(second));
+            trendsSettled = awaitTrends(probe, tagged);
+            latency = latency(probe, pagesTopic, 2 * papers);
         } finally {
             apps.stopAll();
             cleanUp();
         }
-        return figures;
+        return new Result(figures, trendsSettled, latency);
     }
 
     /** Where enrich's JFR recording is written when the run profiles it. */
@@ -148,7 +162,27 @@ final class PipelineBenchmark {
         return dir.resolve(run).resolve("enrich.jfr");
     }
 
-    /** The figures and the ratios the issue sets goals for, as printed lines. */
+    /** The figures, the trends and the latency, and the ratios the issue sets goals for, as printed lines. */
+    static List<String> report(Result result) {
+        List<String> lines = report(result.figures());
+        lines.add(String.format(
+                Locale.ROOT,
+                "trends settled %.2f s after the last paper was searchable (goal <= 10 s)",
+                result.trendsSettled().toNanos() / 1e9));
+        Latency l = result.latency();
+        lines.add(String.format(
+                Locale.ROOT,
+                "fetch to searchable at %d papers/s, %d pages of %d: p50 %.2f s, p99 %.2f s (goal <= 2 s), max %.2f s",
+                l.rate(),
+                l.pages(),
+                LATENCY_PAGE,
+                l.p50().toNanos() / 1e9,
+                l.p99().toNanos() / 1e9,
+                l.max().toNanos() / 1e9));
+        return lines;
+    }
+
+    /** The figures and the ratios between them, as printed lines. */
     static List<String> report(List<Figure> figures) {
         List<String> lines = new ArrayList<>();
         for (Figure f : figures) {
@@ -228,14 +262,18 @@ final class PipelineBenchmark {
         es.indices().refresh(r -> r.index(index));
     }
 
-    private void publish(String topic, List<RawPage> pages) throws Exception {
+    private Properties producerProps() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return props;
+    }
+
+    private void publish(String topic, List<RawPage> pages) throws Exception {
         try (Serde<RawPage> serde = RegistrySerdes.valueSerde(stack.registryUrl());
                 KafkaProducer<String, RawPage> producer =
-                        new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
+                        new KafkaProducer<>(producerProps(), new StringSerializer(), serde.serializer())) {
             for (RawPage page : pages) {
                 Future<RecordMetadata> unused = producer.send(new ProducerRecord<>(topic, page.getSourceUri(), page));
             }
@@ -266,12 +304,89 @@ final class PipelineBenchmark {
         }
     }
 
-    private static long indexed(PipelineProbe probe) {
-        try {
-            return probe.papersIndexed();
-        } catch (IOException | RuntimeException e) {
-            return 0; // the index is not created yet
+    private static long indexed(PipelineProbe probe) throws IOException {
+        return probe.papersSearchable();
+    }
+
+    /** Tag sightings of the papers: what the day windows of the trends index sum to once they settled. */
+    private static long tagsOf(List<Paper> parsed) {
+        return parsed.stream()
+                .mapToLong(p ->
+                        p.getTags().stream().map(t -> t.getName()).distinct().count())
+                .sum();
+    }
+
+    /** Waits until the indexed day windows count every tagged paper; how long that took. */
+    private Duration awaitTrends(PipelineProbe probe, long expected) throws Exception {
+        say.accept("waiting for the trends to count " + expected + " tagged papers...");
+        long start = System.nanoTime();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        long counted;
+        while ((counted = probe.dayTrendPapers()) != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "day trends count " + counted + " tagged papers after 10 min, not " + expected);
+            }
+            Thread.sleep(100);
         }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Publishes pages of {@value #LATENCY_PAGE} new papers at the plan's rate for its time, each fetched as it is
+     * sent, and times each page from its fetch until a search (polled every 100 ms, no refresh forced) finds all
+     * of its papers.
+     */
+    private Latency latency(PipelineProbe probe, String topic, int firstPaper) throws Exception {
+        int pages = (int) Math.max(1, plan.rate() * plan.latencyFor().toSeconds() / LATENCY_PAGE);
+        long interval = Math.round(1e9 * LATENCY_PAGE / plan.rate());
+        say.accept("latency: " + pages + " pages of " + LATENCY_PAGE + " at " + plan.rate() + " papers/s...");
+        Map<String, Instant> waiting = new HashMap<>();
+        List<Duration> latencies = new ArrayList<>();
+        Instant deadline = Instant.now().plus(plan.latencyFor()).plus(Duration.ofMinutes(5));
+        try (Serde<RawPage> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                KafkaProducer<String, RawPage> producer =
+                        new KafkaProducer<>(producerProps(), new StringSerializer(), serde.serializer())) {
+            long next = System.nanoTime();
+            long nextPoll = next;
+            int sent = 0;
+            while (sent < pages || !waiting.isEmpty()) {
+                for (; sent < pages && System.nanoTime() >= next; sent++, next += interval) {
+                    int first = firstPaper + sent * LATENCY_PAGE;
+                    RawPage page = PageGenerator.page("arxiv-atom", LATENCY_PAGE, first, first);
+                    page.setSourceUri("https://bench.example/" + run + "/latency-" + sent);
+                    page.setFetchedAt(Instant.now());
+                    waiting.put(page.getSourceUri(), page.getFetchedAt());
+                    Future<RecordMetadata> unused =
+                            producer.send(new ProducerRecord<>(topic, page.getSourceUri(), page));
+                }
+                if (System.nanoTime() >= nextPoll) {
+                    nextPoll = System.nanoTime() + 100_000_000L;
+                    Instant now = Instant.now();
+                    probe.searchableByPage(waiting.keySet()).forEach((uri, count) -> {
+                        if (count == LATENCY_PAGE) {
+                            latencies.add(Duration.between(waiting.remove(uri), now));
+                        }
+                    });
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(waiting.size() + " latency pages not searchable in time");
+                }
+                Thread.sleep(Math.max(1, Math.min(10, (Math.min(next, nextPoll) - System.nanoTime()) / 1_000_000)));
+            }
+        }
+        latencies.sort(null);
+        return new Latency(
+                plan.rate(),
+                latencies.size(),
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                latencies.get(latencies.size() - 1));
+    }
+
+    static Duration percentile(List<Duration> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     private Map<String, String> enrichSettings() {

@@ -1,6 +1,7 @@
 package dev.digestpipeline.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -255,6 +256,66 @@ public final class PipelineProbe implements AutoCloseable {
     public long papersIndexed() throws IOException {
         es.indices().refresh(r -> r.index(alias));
         return es.count(c -> c.index(alias)).count();
+    }
+
+    /**
+     * Papers a search finds now, without forcing a refresh: what a user sees. 0 while the index does not exist
+     * yet (the sink creates it when it starts).
+     */
+    public long papersSearchable() throws IOException {
+        return orNothingYet(0L, () -> es.count(c -> c.index(alias)).count());
+    }
+
+    /** For each of the pages, how many of its papers a search finds now (no refresh forced); pages with none left out. */
+    public Map<String, Long> searchableByPage(Collection<String> sourcePages) throws IOException {
+        if (sourcePages.isEmpty()) {
+            return Map.of();
+        }
+        return orNothingYet(Map.of(), () -> {
+            SearchResponse<Void> response = es.search(
+                    s -> s.index(alias)
+                            .size(0)
+                            .query(fromPages(sourcePages))
+                            .aggregations(
+                                    "pages",
+                                    a -> a.terms(t -> t.field("sourcePages").size(sourcePages.size()))),
+                    Void.class);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (StringTermsBucket bucket :
+                    response.aggregations().get("pages").sterms().buckets().array()) {
+                counts.put(bucket.key().stringValue(), bucket.docCount());
+            }
+            return counts;
+        });
+    }
+
+    /** The sum of distinct papers over every indexed day window (no refresh forced); 0 before the index exists. */
+    public long dayTrendPapers() throws IOException {
+        return orNothingYet(0L, () -> {
+            SearchResponse<Void> response = es.search(
+                    s -> s.index(trendsAlias)
+                            .size(0)
+                            .query(q -> q.term(t -> t.field("granularity").value("day")))
+                            .aggregations("papers", a -> a.sum(m -> m.field("distinctPapers"))),
+                    Void.class);
+            return Math.round(response.aggregations().get("papers").sum().value());
+        });
+    }
+
+    private interface Search<T> {
+        T run() throws IOException;
+    }
+
+    /** The search's answer; {@code nothing} while its index does not exist. */
+    private static <T> T orNothingYet(T nothing, Search<T> search) throws IOException {
+        try {
+            return search.run();
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return nothing;
+        }
     }
 
     /** Whether a search finds the paper now, without waiting for the next refresh. */

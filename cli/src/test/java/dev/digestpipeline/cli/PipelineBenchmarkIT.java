@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.testsupport.LocalStackExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,8 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineBenchmarkIT {
     @Test
     void aSmallRunMeasuresEveryFigureAndLeavesNoTopicBehind(LocalStack stack, @TempDir Path dir) throws Exception {
-        List<PipelineBenchmark.Figure> figures =
-                new PipelineBenchmark(stack, dir, 300, 100, line -> System.out.println("[bench] " + line)).run();
+        PipelineBenchmark.Result result = new PipelineBenchmark(
+                        stack,
+                        dir,
+                        new PipelineBenchmark.Plan(300, 100, 100, Duration.ofSeconds(4), false),
+                        line -> System.out.println("[bench] " + line))
+                .run();
+        List<PipelineBenchmark.Figure> figures = result.figures();
         assertEquals(
                 List.of(
                         PipelineBenchmark.PARSE,
@@ -30,8 +36,13 @@ class PipelineBenchmarkIT {
                         PipelineBenchmark.END_TO_END),
                 figures.stream().map(PipelineBenchmark.Figure::what).toList());
         assertTrue(figures.stream().allMatch(f -> f.papers() == 300 && f.perSecond() > 0));
-        List<String> report = PipelineBenchmark.report(figures);
-        assertTrue(report.get(report.size() - 1).startsWith("end to end / raw _bulk: "), report.toString());
+        assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
+        List<String> report = PipelineBenchmark.report(result);
+        assertTrue(report.get(report.size() - 3).startsWith("end to end / raw _bulk: "), report.toString());
+        assertTrue(report.get(report.size() - 2).startsWith("trends settled "), report.toString());
+        assertTrue(
+                report.get(report.size() - 1).startsWith("fetch to searchable at 100 papers/s, 20 pages"),
+                report.toString());
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.bootstrapServers());
         try (Admin admin = Admin.create(props)) {

@@ -36,6 +36,7 @@ public final class RegistrySerdes {
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig.ENABLE_HEADERS, false);
         config.put(AvroSerdeConfig.USE_ID, "contentId");
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaCachingDatumProvider.class.getName());
         return config;
     }
 

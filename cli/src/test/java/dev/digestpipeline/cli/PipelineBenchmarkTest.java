@@ -1,0 +1,45 @@
+package dev.digestpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PipelineBenchmarkTest {
+    private static final List<Duration> HUNDRED =
+            IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList();
+
+    @Test
+    void percentileIsTheNearestRank() {
+        assertEquals(Duration.ofMillis(50), PipelineBenchmark.percentile(HUNDRED, 50));
+        assertEquals(Duration.ofMillis(99), PipelineBenchmark.percentile(HUNDRED, 99));
+    }
+
+    @Test
+    void percentileOfOneTimeIsThatTime() {
+        assertEquals(Duration.ofMillis(7), PipelineBenchmark.percentile(List.of(Duration.ofMillis(7)), 99));
+    }
+
+    @Test
+    void reportEndsWithTheRatiosTheTrendsAndTheLatency() {
+        List<PipelineBenchmark.Figure> figures = List.of(
+                new PipelineBenchmark.Figure(PipelineBenchmark.PARSE, 1000, Duration.ofMillis(100)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.BULK, 1000, Duration.ofMillis(500)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1)));
+        List<String> report = PipelineBenchmark.report(new PipelineBenchmark.Result(
+                figures,
+                Duration.ofMillis(1500),
+                new PipelineBenchmark.Latency(
+                        500, 750, Duration.ofMillis(800), Duration.ofMillis(1900), Duration.ofMillis(2100))));
+        assertEquals(
+                List.of(
+                        "end to end / raw _bulk: 0.50 (goal >= 0.5); enrich / parse only: 0.50 (goal >= 0.25)",
+                        "trends settled 1.50 s after the last paper was searchable (goal <= 10 s)",
+                        "fetch to searchable at 500 papers/s, 750 pages of 20: p50 0.80 s, p99 1.90 s (goal <= 2 s), "
+                                + "max 2.10 s"),
+                report.subList(4, 7));
+    }
+}
