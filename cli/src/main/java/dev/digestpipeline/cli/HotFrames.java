@@ -41,9 +41,15 @@ final class HotFrames {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> parts = new LinkedHashMap<>();
         long samples = 0;
+        long peakHeap = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.GCHeapSummary")
+                        && "After GC".equals(event.getString("when"))) {
+                    peakHeap = Math.max(peakHeap, event.getLong("heapUsed"));
+                    continue;
+                }
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample")
                         || event.getStackTrace() == null
                         || event.getStackTrace().getFrames().isEmpty()) {
@@ -71,6 +77,8 @@ final class HotFrames {
         PARTS.keySet()
                 .forEach(part -> lines.add(String.format(
                         Locale.ROOT, "  %5.1f %%  %s", 100.0 * parts.getOrDefault(part, 0L) / all, part)));
+        // live data: what is left after a collection, not the garbage between collections
+        lines.add(String.format(Locale.ROOT, "heap used after GC, at most: %.0f MB", peakHeap / 1048576.0));
         return lines;
     }
 

@@ -232,6 +232,7 @@ class EnrichFailoverIT {
     }
 
     /** How many members of the application's group have partitions of the topic assigned. */
+    /** Instances (not stream threads: an instance has one member per thread) that own partitions of the topic. */
     private static long membersWithRawPagePartitions(LocalStack stack, String group, String topic) throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.bootstrapServers());
@@ -240,9 +241,12 @@ class EnrichFailoverIT {
                     .all()
                     .get(30, TimeUnit.SECONDS)
                     .get(group);
+            // a stream thread's client id is <application id>-<process id>-StreamThread-<n>-consumer
             return description.members().stream()
                     .filter(m -> m.assignment().topicPartitions().stream()
                             .anyMatch(tp -> tp.topic().equals(topic)))
+                    .map(m -> m.clientId().replaceAll("-StreamThread-.*", ""))
+                    .distinct()
                     .count();
         }
     }

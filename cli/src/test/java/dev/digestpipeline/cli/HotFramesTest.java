@@ -27,7 +27,21 @@ class HotFramesTest {
         // at most 3 methods (how many distinct ones were sampled varies), then every part
         int parts = report.indexOf("share of samples through each part (total time):");
         assertTrue(parts >= 2 && parts <= 4, report.toString());
-        assertEquals(parts + 1 + HotFrames.PARTS.size(), report.size());
+        assertEquals(parts + 1 + HotFrames.PARTS.size() + 1, report.size());
+    }
+
+    @Test
+    void liveHeapAfterACollectionEndsTheReport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gc.jfr");
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            System.gc();
+            recording.stop();
+            recording.dump(file);
+        }
+        List<String> report = HotFrames.report(file, 3);
+        String last = report.get(report.size() - 1);
+        assertTrue(last.matches("heap used after GC, at most: [1-9][0-9]* MB"), last);
     }
 
     /** Burns the CPU for the time; the result is used so the loop is not optimised away. */

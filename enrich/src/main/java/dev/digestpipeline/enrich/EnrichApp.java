@@ -70,7 +70,7 @@ public final class EnrichApp implements AutoCloseable {
 
     static EnrichTopology.EnrichSerdes registrySerdes(EnrichConfig config) {
         Serde<RawPage> rawPages = RegistrySerdes.valueSerde(config.registry());
-        Serde<Paper> papers = RegistrySerdes.valueSerde(config.registry());
+        Serde<Paper> papers = new FanOutSerde<>(RegistrySerdes.valueSerde(config.registry()));
         Serde<DeadLetter> deadLetters = RegistrySerdes.valueSerde(config.registry());
         Serde<TagTrend> trends = RegistrySerdes.valueSerde(config.registry());
         return new EnrichTopology.EnrichSerdes(rawPages.deserializer(), papers, deadLetters, trends);

@@ -102,14 +102,17 @@ public record EnrichConfig(
     static final Setting TREND_HOUR_RETENTION =
             Setting.duration("trend.hour.retention", "7d", "how long after its end an hour window keeps its count");
     static final Setting TREND_UPDATE_INTERVAL = Setting.duration(
-            "trend.update.interval", "1s", "how often each changed trend window is sent, once, to digest.trends");
+            "trend.update.interval",
+            "1s",
+            "how often trend changes move on; a changed window reaches digest.trends, once, within two intervals");
     static final Setting CHANGELOG_MIN_INSYNC = Setting.integer(
             "changelog.min.insync.replicas",
             1,
             1,
             16,
             "min.insync.replicas of the stores' changelogs; at most replication.factor");
-    static final Setting STREAM_THREADS = Setting.integer("stream.threads", 1, 1, 64, "Kafka Streams threads");
+    static final Setting STREAM_THREADS = Setting.integer(
+            "stream.threads", 0, 0, 64, "Kafka Streams threads; 0: one per core available (at most one per partition)");
     public static final Setting COMMIT_INTERVAL =
             Setting.duration("commit.interval", "1s", "exactly-once commit interval");
     // not the temp folder, which a reboot may empty: restoring the stores from their changelogs takes long
@@ -171,6 +174,11 @@ public record EnrichConfig(
                     TAXONOMY)
             .withSwitch("describe", "print the topology (Topology#describe) and exit");
 
+    /** The threads set, or for 0 one per core, but no more than the partitions: more would have no task. */
+    static int streamThreads(int set, int partitions) {
+        return set > 0 ? set : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
+    }
+
     private static Setting topic(String name, TopicSpec<?> topic, String doc) {
         return Setting.text(name, topic.name(), doc);
     }
@@ -209,7 +217,7 @@ public record EnrichConfig(
                         settings.duration(TREND_HOUR_RETENTION),
                         settings.duration(TREND_UPDATE_INTERVAL)),
                 (int) minInsync,
-                (int) settings.integer(STREAM_THREADS),
+                streamThreads((int) settings.integer(STREAM_THREADS), (int) settings.integer(PARTITIONS)),
                 settings.duration(COMMIT_INTERVAL),
                 settings.duration(SUMMARY_INTERVAL),
                 settings.path(STATE_DIR),

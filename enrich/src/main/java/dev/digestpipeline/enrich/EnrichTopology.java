@@ -42,7 +42,7 @@ import org.apache.kafka.streams.state.Stores;
  *   -> merge-paper [merged-papers store] -> digest.papers (merged state, only on change, revision + 1)
  *                                        -> digest.papers.by-tag (one record per paper and tag, key = tag)
  *                                        -> digest.papers.area.AREA (one topic per area)
- *                                        -> trend-placement [trend-placements store]: +1/-1 per window
+ *                                        -> trend-placement [trend-placements, trend-pending]: changes per window
  *   -> trend-changes (repartition by window) -> count-trend [trend-counts, trend-schedule stores]
  *                                           -> digest.trends (changed windows each update interval; final once
  *                                              closed; a tombstone when forgotten)
@@ -103,6 +103,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
         builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
+        builder.addStateStore(store(TrendPlacementProcessor.PENDING, Serdes.Integer()));
         builder.addStateStore(store(TrendCountProcessor.COUNTS, TrendCount.serde()));
         builder.addStateStore(store(TrendCountProcessor.SCHEDULE, Serdes.String()));
 
@@ -138,7 +139,11 @@ public final class EnrichTopology {
                             Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
         }
 
-        merged.process(TrendPlacementProcessor::new, Named.as("trend-placement"), TrendPlacementProcessor.STORE)
+        merged.process(
+                        () -> new TrendPlacementProcessor(windows.updateInterval()),
+                        Named.as("trend-placement"),
+                        TrendPlacementProcessor.STORE,
+                        TrendPlacementProcessor.PENDING)
                 .repartition(
                         Repartitioned.with(Serdes.String(), Serdes.Integer()).withName("trend-changes"))
                 .process(

@@ -102,8 +102,12 @@ class TrendTopologyTest {
         pagesIn.pipeInput(uri, page, page.getFetchedAt());
     }
 
-    /** One update interval passes: the windows changed since the last one are sent. */
+    /**
+     * Two update intervals pass: in the first, the changes of each window go to the count; in the second, each
+     * window changed is sent.
+     */
     private List<KeyValue<String, TagTrend>> sent() {
+        driver.advanceWallClockTime(UPDATE);
         driver.advanceWallClockTime(UPDATE);
         return trendsOut.readKeyValuesToList();
     }

@@ -1,31 +1,47 @@
 package dev.digestpipeline.enrich.trend;
 
 import dev.digestpipeline.schemas.Paper;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Turns each merged state of a paper into changes of window counts: +1 for each window it now counts in and did
  * not before, -1 for each it left (a tag dropped, an earlier day learnt). The windows a paper counts in are kept
- * in {@value #STORE}, keyed by paper id, so the work per state is a few store reads and writes, whatever the
- * number of papers in a window.
+ * in {@value #STORE}, keyed by paper id. The changes add up per window in {@value #PENDING} and go out every
+ * update interval as one record per window: the papers of a busy day make one record per tag and interval, not
+ * one per paper and tag. Both are stores with changelogs, so a change committed is sent even if enrich dies first.
  */
 public final class TrendPlacementProcessor implements Processor<String, Paper, String, Integer> {
     public static final String STORE = "trend-placements";
+    public static final String PENDING = "trend-pending";
 
+    private final Duration updateInterval;
     private ProcessorContext<String, Integer> context;
     private KeyValueStore<String, String> store;
+    private KeyValueStore<String, Integer> pending;
+
+    public TrendPlacementProcessor(Duration updateInterval) {
+        this.updateInterval = updateInterval;
+    }
 
     @Override
     public void init(ProcessorContext<String, Integer> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.pending = context.getStateStore(PENDING);
+        context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> sendPending());
     }
 
     @Override
@@ -43,14 +59,34 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
         }
         for (String window : before) {
             if (!now.contains(window)) {
-                context.forward(new Record<>(window, -1, record.timestamp()));
+                add(window, -1);
             }
         }
         for (String window : now) {
             if (!before.contains(window)) {
-                context.forward(new Record<>(window, 1, record.timestamp()));
+                add(window, 1);
             }
         }
         store.put(record.key(), String.join("\n", now));
+    }
+
+    private void add(String window, int change) {
+        Integer sum = pending.get(window);
+        pending.put(window, (sum == null ? 0 : sum) + change);
+    }
+
+    /** One record per window whose count changed since the last send, at the stream time of the papers read. */
+    private void sendPending() {
+        List<KeyValue<String, Integer>> changes = new ArrayList<>();
+        try (KeyValueIterator<String, Integer> all = pending.all()) {
+            all.forEachRemaining(changes::add);
+        }
+        long now = Math.max(0, context.currentStreamTimeMs());
+        for (KeyValue<String, Integer> change : changes) {
+            pending.delete(change.key);
+            if (change.value != 0) {
+                context.forward(new Record<>(change.key, change.value, now));
+            }
+        }
     }
 }
