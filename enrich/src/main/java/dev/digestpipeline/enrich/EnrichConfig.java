@@ -113,8 +113,10 @@ public record EnrichConfig(
             "min.insync.replicas of the stores' changelogs; at most replication.factor");
     static final Setting STREAM_THREADS = Setting.integer(
             "stream.threads", 0, 0, 64, "Kafka Streams threads; 0: one per core available (at most one per partition)");
-    public static final Setting COMMIT_INTERVAL =
-            Setting.duration("commit.interval", "1s", "exactly-once commit interval");
+    public static final Setting COMMIT_INTERVAL = Setting.duration(
+            "commit.interval",
+            "200ms",
+            "exactly-once commit interval: what enrich writes is read downstream only once committed");
     // not the temp folder, which a reboot may empty: restoring the stores from their changelogs takes long
     public static final Setting STATE_DIR = Setting.path(
             "state.dir",
