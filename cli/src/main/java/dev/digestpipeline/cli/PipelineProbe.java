@@ -318,13 +318,15 @@ public final class PipelineProbe implements AutoCloseable {
         }
     }
 
-    /** Whether a search finds the paper now, without waiting for the next refresh. */
+    /** Whether a search finds the paper now, without waiting for the next refresh; false before the index exists. */
     public boolean isSearchable(String paperId) throws IOException {
-        es.indices().refresh(r -> r.index(alias));
-        return es.count(c -> c.index(alias)
-                                .query(q -> q.term(t -> t.field("paperId").value(paperId))))
-                        .count()
-                > 0;
+        return orNothingYet(false, () -> {
+            es.indices().refresh(r -> r.index(alias));
+            return es.count(c -> c.index(alias)
+                                    .query(q -> q.term(t -> t.field("paperId").value(paperId))))
+                            .count()
+                    > 0;
+        });
     }
 
     public Map<String, Long> tagHistogram(Collection<String> sourcePages) throws IOException {

@@ -247,7 +247,7 @@ class FaultSuiteIT {
             try {
                 return probe.isSearchable(paperId);
             } catch (java.io.IOException | RuntimeException e) {
-                return false; // the index may not exist yet
+                return false; // Elasticsearch is down (one of the faults)
             }
         }
 
