@@ -1,12 +1,9 @@
 package dev.digestpipeline.cli;
 
-import dev.digestpipeline.stack.LocalStack;
-import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,16 +68,10 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path stackDir = Checkout.stackDir();
-            Optional<LocalStack> running = LocalStack.attach(stackDir);
-            LocalStack stack = running.isPresent()
-                    ? running.get()
-                    : LocalStack.start(
-                            StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
-            try {
+            try (StackInUse inUse = StackInUse.attachOrStart()) {
                 PipelineBenchmark benchmark = new PipelineBenchmark(
-                        stack,
-                        stackDir.resolve("bench"),
+                        inUse.stack(),
+                        Checkout.stackDir().resolve("bench"),
                         new PipelineBenchmark.Plan(papers, perPage, rate, Duration.ofSeconds(latencySeconds), profile),
                         Checkout::say);
                 PipelineBenchmark.Result result = benchmark.run();
@@ -90,10 +81,6 @@ final class BenchCommand implements Callable<Integer> {
                     Checkout.say("");
                     Checkout.say("enrich, profiled (" + benchmark.recording() + "):");
                     HotFrames.report(benchmark.recording(), 15).forEach(Checkout::say);
-                }
-            } finally {
-                if (running.isEmpty()) {
-                    LocalStack.stop(stackDir);
                 }
             }
             return 0;

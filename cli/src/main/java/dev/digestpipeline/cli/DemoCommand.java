@@ -10,7 +10,6 @@ import dev.digestpipeline.ingest.IngestSummary;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
-import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -56,15 +54,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        Optional<LocalStack> running = LocalStack.attach(stackDir);
-        LocalStack stack;
-        if (running.isPresent()) {
-            stack = running.get();
-            Checkout.say("using the running stack: " + stack.describe());
-        } else {
-            Checkout.say("starting the local stack in " + stackDir);
-            stack = LocalStack.start(StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
+        try (StackInUse inUse = StackInUse.attachOrStart()) {
+            return run(inUse, apps, pages, started, startedAt);
         }
+    }
+
+    private int run(StackInUse inUse, AppProcesses apps, List<String> pages, long started, Instant startedAt)
+            throws Exception {
+        LocalStack stack = inUse.stack();
         boolean ok = false;
         List<AppProcesses.App> startedHere = new ArrayList<>();
         try {
@@ -133,6 +130,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             if (keep) {
+                inUse.keep();
                 Checkout.say(
                         "left running (--keep): './digest status' to see it, './digest down' to stop it; publish more with "
                                 + "java -jar ingest/target/ingest-*-app.jar --bootstrap.servers="
@@ -144,9 +142,6 @@ final class DemoCommand implements Callable<Integer> {
                     apps.stop(app).ifPresent(stopped::add);
                 }
                 Checkout.say("stopping: " + String.join(", ", stopped));
-                if (running.isEmpty()) {
-                    LocalStack.stop(stackDir);
-                }
             }
         }
         return ok ? 0 : 1;

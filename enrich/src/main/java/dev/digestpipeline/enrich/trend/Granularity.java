@@ -10,14 +10,16 @@ public enum Granularity {
     HOUR(ChronoUnit.HOURS);
 
     private final ChronoUnit unit;
+    private final String label;
 
     Granularity(ChronoUnit unit) {
         this.unit = unit;
+        this.label = name().toLowerCase(Locale.ROOT);
     }
 
     /** The name in trend keys and records: day, hour. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public Instant start(Instant time) {

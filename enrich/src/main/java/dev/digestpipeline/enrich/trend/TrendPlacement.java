@@ -17,7 +17,7 @@ public final class TrendPlacement {
     private TrendPlacement() {}
 
     public static Set<TrendWindow> of(Paper paper) {
-        Instant firstSeen = paper.getFirstSeenAt() != null ? paper.getFirstSeenAt() : paper.getParsedAt();
+        Instant firstSeen = firstSeen(paper);
         Instant day = ownDay(paper, firstSeen);
         Instant hour = Granularity.HOUR.start(firstSeen);
         Set<TrendWindow> windows = new LinkedHashSet<>();
@@ -26,6 +26,23 @@ public final class TrendPlacement {
             windows.add(new TrendWindow(tag.getName(), Granularity.HOUR, hour));
         }
         return windows;
+    }
+
+    /** The keys of {@link #of}'s windows, each window start written out once, not once per tag. */
+    public static Set<String> keys(Paper paper) {
+        Instant firstSeen = firstSeen(paper);
+        String day = ownDay(paper, firstSeen).toString();
+        String hour = Granularity.HOUR.start(firstSeen).toString();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Tag tag : paper.getTags()) {
+            keys.add(TrendWindow.key(tag.getName(), Granularity.DAY, day));
+            keys.add(TrendWindow.key(tag.getName(), Granularity.HOUR, hour));
+        }
+        return keys;
+    }
+
+    private static Instant firstSeen(Paper paper) {
+        return paper.getFirstSeenAt() != null ? paper.getFirstSeenAt() : paper.getParsedAt();
     }
 
     /** The start of the paper's own day, UTC. */

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,9 +45,7 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
 
     @Override
     public void process(Record<String, Paper> record) {
-        Set<String> now = TrendPlacement.of(record.value()).stream()
-                .map(TrendWindow::key)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> now = TrendPlacement.keys(record.value());
         String stored = store.get(record.key());
         // window keys hold no line breaks
         Set<String> before = stored == null || stored.isEmpty()

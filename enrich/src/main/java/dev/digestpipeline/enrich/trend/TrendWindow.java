@@ -9,6 +9,11 @@ public record TrendWindow(String tag, Granularity granularity, Instant start) {
     }
 
     public String key() {
+        return key(tag, granularity, start.toString());
+    }
+
+    /** The key of a window whose start is already written out (ISO-8601), so that a paper's windows share it. */
+    static String key(String tag, Granularity granularity, String start) {
         return tag + "|" + granularity.label() + "|" + start;
     }
 

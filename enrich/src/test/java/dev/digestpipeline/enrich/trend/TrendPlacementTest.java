@@ -76,6 +76,14 @@ class TrendPlacementTest {
     }
 
     @Test
+    void keysAreTheKeysOfTheWindows() {
+        Paper p = paper("vision", "vision/3d", "language")
+                .setAnnouncedOn(LocalDate.parse("2025-08-21"))
+                .build();
+        assertEquals(TrendPlacement.of(p).stream().map(TrendWindow::key).toList(), List.copyOf(TrendPlacement.keys(p)));
+    }
+
+    @Test
     void untaggedPaperCountsNowhere() {
         assertEquals(Set.of(), TrendPlacement.of(paper().build()));
     }

@@ -1,0 +1,52 @@
+package dev.digestpipeline.cli;
+
+import dev.digestpipeline.stack.LocalStack;
+import dev.digestpipeline.stack.StackSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The checkout's stack for one command: the running one, or one started for the command and stopped when it
+ * ends, unless kept. What ran before the command keeps running.
+ */
+final class StackInUse implements AutoCloseable {
+    private final LocalStack stack;
+    private final Path dir;
+    private final boolean startedHere;
+    private boolean keep;
+
+    private StackInUse(LocalStack stack, Path dir, boolean startedHere) {
+        this.stack = stack;
+        this.dir = dir;
+        this.startedHere = startedHere;
+    }
+
+    static StackInUse attachOrStart() throws Exception {
+        Path dir = Checkout.stackDir();
+        Optional<LocalStack> running = LocalStack.attach(dir);
+        if (running.isPresent()) {
+            Checkout.say("using the running stack: " + running.get().describe());
+            return new StackInUse(running.get(), dir, false);
+        }
+        Checkout.say("starting the local stack in " + dir);
+        LocalStack started =
+                LocalStack.start(StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
+        return new StackInUse(started, dir, true);
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    /** Leaves a stack started here running when the command ends. */
+    void keep() {
+        keep = true;
+    }
+
+    @Override
+    public void close() {
+        if (startedHere && !keep) {
+            LocalStack.stop(dir);
+        }
+    }
+}
