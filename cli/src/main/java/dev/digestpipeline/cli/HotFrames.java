@@ -24,7 +24,8 @@ final class HotFrames {
     static {
         PARTS.put("parse (dev.digestpipeline.parse)", "dev.digestpipeline.parse.");
         PARTS.put("tag (dev.digestpipeline.tagging)", "dev.digestpipeline.tagging.");
-        PARTS.put("merge (PaperMerger)", "dev.digestpipeline.enrich.merge.PaperMerge");
+        // the processor forwards from inside process(): its share includes the sinks and trends it feeds
+        PARTS.put("merge and what it forwards (PaperMergeProcessor)", "dev.digestpipeline.enrich.merge.PaperMerge");
         PARTS.put("trends (dev.digestpipeline.enrich.trend)", "dev.digestpipeline.enrich.trend.");
         PARTS.put("record caches", "org.apache.kafka.streams.state.internals.ThreadCache");
         PARTS.put("RocksDB", "org.rocksdb.");
