@@ -86,28 +86,22 @@ final class PipelineBenchmark {
 
     private final LocalStack stack;
     private final Path dir;
-    private final int papers;
-    private final int perPage;
     private final Plan plan;
     private final Consumer<String> say;
-    private final boolean profile;
     private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
     /** With {@link Plan#profile()}, enrich runs under JFR and {@link #recording()} holds its samples after the run. */
     PipelineBenchmark(LocalStack stack, Path dir, Plan plan, Consumer<String> say) {
         this.plan = plan;
-        this.profile = plan.profile();
         this.stack = stack;
         this.dir = dir;
-        this.papers = plan.papers();
-        this.perPage = plan.perPage();
         this.say = say;
     }
 
     /** Runs every measurement. */
     Result run() throws Exception {
         List<RawPage> first = pages(0);
-        List<RawPage> second = pages(papers);
+        List<RawPage> second = pages(plan.papers());
         List<Figure> figures = new ArrayList<>();
         Duration trendsSettled;
         Latency latency;
@@ -123,33 +117,33 @@ final class PipelineBenchmark {
                         run + "-papers",
                         run + "-trends")) {
             List<Paper> parsed = new ArrayList<>();
-            figures.add(measure(PARSE, papers, () -> parsed.addAll(parse(first))));
-            figures.add(measure(BULK, papers, () -> bulk(es, parsed)));
+            figures.add(measure(PARSE, plan.papers(), () -> parsed.addAll(parse(first))));
+            figures.add(measure(BULK, plan.papers(), () -> bulk(es, parsed)));
             String producerTopic = run + ".producer";
             createTopic(producerTopic);
-            figures.add(measure(PRODUCER, papers, () -> publish(producerTopic, first)));
+            figures.add(measure(PRODUCER, plan.papers(), () -> publish(producerTopic, first)));
 
             EnrichApp.createTopics(
                     EnrichConfig.of(enrichEnv), Taxonomy.bundled().areaNames());
             say.accept(apps.start(AppProcesses.ENRICH, stack, List.of(), enrichEnv));
             apps.awaitLog(AppProcesses.ENRICH, "-> RUNNING", Duration.ofMinutes(2));
             String pagesTopic = enrichEnv.get(EnrichConfig.TOPIC_SETTINGS.get(0).envName());
-            figures.add(measure(ENRICH, papers, () -> {
+            figures.add(measure(ENRICH, plan.papers(), () -> {
                 publish(pagesTopic, first);
                 probe.awaitEnrichCaughtUp(run + "-enrich", pagesTopic, Duration.ofMinutes(30), say);
             }));
 
-            figures.add(measure(SINK, papers, () -> {
+            figures.add(measure(SINK, plan.papers(), () -> {
                 say.accept(apps.start(AppProcesses.SINK, stack, List.of(), sinkEnv));
-                awaitIndexed(probe, papers);
+                awaitIndexed(probe, plan.papers());
             }));
-            figures.add(measure(END_TO_END, papers, () -> {
+            figures.add(measure(END_TO_END, plan.papers(), () -> {
                 publish(pagesTopic, second);
-                awaitIndexed(probe, 2L * papers);
+                awaitIndexed(probe, 2L * plan.papers());
             }));
             long tagged = tagsOf(parsed) + tagsOf(parse(second));
             trendsSettled = awaitTrends(probe, tagged);
-            latency = latency(probe, pagesTopic, 2 * papers);
+            latency = latency(probe, pagesTopic, 2 * plan.papers());
         } finally {
             apps.stopAll();
             cleanUp();
@@ -225,9 +219,9 @@ final class PipelineBenchmark {
 
     private List<RawPage> pages(int firstPaper) {
         List<RawPage> pages = new ArrayList<>();
-        for (int n = 0; n < papers; n += perPage) {
-            RawPage page =
-                    PageGenerator.page("arxiv-atom", Math.min(perPage, papers - n), firstPaper + n, firstPaper + n);
+        for (int n = 0; n < plan.papers(); n += plan.perPage()) {
+            RawPage page = PageGenerator.page(
+                    "arxiv-atom", Math.min(plan.perPage(), plan.papers() - n), firstPaper + n, firstPaper + n);
             page.setSourceUri("https://bench.example/" + run + "/atom-" + (firstPaper + n));
             pages.add(page);
         }
@@ -292,7 +286,7 @@ final class PipelineBenchmark {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
         Instant nextReport = Instant.now().plusSeconds(5);
         long indexed = 0;
-        while ((indexed = indexed(probe)) < count) {
+        while ((indexed = probe.papersSearchable()) < count) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(indexed + " of " + count + " papers searchable after 30 min");
             }
@@ -302,10 +296,6 @@ final class PipelineBenchmark {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static long indexed(PipelineProbe probe) throws IOException {
-        return probe.papersSearchable();
     }
 
     /** Tag sightings of the papers: what the day windows of the trends index sum to once they settled. */
@@ -400,7 +390,7 @@ final class PipelineBenchmark {
         env.put(
                 EnrichConfig.STATE_DIR.envName(),
                 dir.resolve(run).resolve("enrich-state").toString());
-        if (profile) {
+        if (plan.profile()) {
             // written when enrich stops at the end of the run
             env.put(
                     "JAVA_TOOL_OPTIONS",
