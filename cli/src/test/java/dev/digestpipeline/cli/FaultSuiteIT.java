@@ -12,6 +12,7 @@ import dev.digestpipeline.stack.LocalStack.Server;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -227,8 +229,9 @@ class FaultSuiteIT {
             Instant deadline = healed.plus(RECOVERY_TIMEOUT);
             while (!searchable(marker)) {
                 if (Instant.now().isAfter(deadline)) {
+                    Path kept = keepEvidence();
                     throw new AssertionError("not recovered from '" + fault + "' within " + RECOVERY_TIMEOUT.toMinutes()
-                            + " min:\n" + logTails());
+                            + " min (thread dumps and whole logs in " + kept + "):\n" + logTails());
                 }
                 requireAppsRunning();
                 Thread.sleep(200);
@@ -256,6 +259,31 @@ class FaultSuiteIT {
             for (AppProcesses.App app : AppProcesses.PIPELINE) {
                 assertTrue(apps.runningPid(app).isPresent(), app.name() + " is not running:\n" + logTails());
             }
+        }
+
+        /**
+         * A stuck pipeline leaves no trace once the stack is purged: the apps' whole logs and a thread dump of each
+         * (jcmd, from the JDK running the test) are copied to target/fault-suite/ first.
+         */
+        private Path keepEvidence() throws Exception {
+            Path out = Files.createDirectories(Path.of("target/fault-suite/evidence"));
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            for (AppProcesses.App app : AppProcesses.PIPELINE) {
+                Path log = apps.dir().resolve(app.name() + ".log");
+                if (Files.exists(log)) {
+                    Files.copy(log, out.resolve(app.name() + ".log"), StandardCopyOption.REPLACE_EXISTING);
+                }
+                Optional<Long> pid = apps.runningPid(app);
+                if (pid.isPresent() && Files.isExecutable(jcmd)) {
+                    new ProcessBuilder(jcmd.toString(), pid.get().toString(), "Thread.print")
+                            .redirectErrorStream(true)
+                            .redirectOutput(
+                                    out.resolve(app.name() + "-threads.txt").toFile())
+                            .start()
+                            .waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            return out.toAbsolutePath();
         }
 
         private String logTails() throws Exception {
