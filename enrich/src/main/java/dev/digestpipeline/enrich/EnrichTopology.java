@@ -6,6 +6,7 @@ import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.EnrichOutcome;
 import dev.digestpipeline.enrich.page.PageEnricher;
 import dev.digestpipeline.enrich.page.PageProcessor;
+import dev.digestpipeline.enrich.trend.PendingChanges;
 import dev.digestpipeline.enrich.trend.TrendCount;
 import dev.digestpipeline.enrich.trend.TrendCountProcessor;
 import dev.digestpipeline.enrich.trend.TrendPlacementProcessor;
@@ -103,7 +104,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
         builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
-        builder.addStateStore(store(TrendPlacementProcessor.PENDING, Serdes.Integer()));
+        builder.addStateStore(store(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
         builder.addStateStore(store(TrendCountProcessor.COUNTS, TrendCount.serde()));
         builder.addStateStore(store(TrendCountProcessor.SCHEDULE, Serdes.String()));
 

@@ -49,7 +49,9 @@ final class FanOutSerde<T> implements Serde<T> {
                 byte[] bytes = headers == null
                         ? serializer.serialize(topic, data)
                         : serializer.serialize(topic, headers, data);
-                registeredTopics.add(topic);
+                if (!registeredTopics.contains(topic)) { // a read, not a write, for every record after the first
+                    registeredTopics.add(topic);
+                }
                 previous.value = data;
                 previous.bytes = bytes;
                 return bytes;

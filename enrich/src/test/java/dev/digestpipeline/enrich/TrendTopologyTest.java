@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.enrich.trend.PendingChanges;
+import dev.digestpipeline.enrich.trend.TrendPlacementProcessor;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
@@ -21,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +176,18 @@ class TrendTopologyTest {
         assertEquals(1, second.size());
         assertEquals(4, second.get(0).value.getDistinctPapers());
         assertEquals(2, second.get(0).value.getRevision());
+    }
+
+    @Test
+    void aChangeAnEarlierEnrichLeftPendingUnderTheWholeWindowKeyIsSent() {
+        start();
+        KeyValueStore<String, PendingChanges> pending = driver.getKeyValueStore(TrendPlacementProcessor.PENDING);
+        pending.put(
+                "robotics|day|2025-08-20T00:00:00Z",
+                PendingChanges.serde()
+                        .deserializer()
+                        .deserialize("t", Serdes.Integer().serializer().serialize("t", 2)));
+        assertEquals(List.of("2025-08-20=2"), robotDays(sent()));
     }
 
     @Test

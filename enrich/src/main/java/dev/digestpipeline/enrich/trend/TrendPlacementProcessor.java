@@ -4,8 +4,10 @@ import dev.digestpipeline.schemas.Paper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -18,9 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Turns each merged state of a paper into changes of window counts: +1 for each window it now counts in and did
  * not before, -1 for each it left (a tag dropped, an earlier day learnt). The windows a paper counts in are kept
- * in {@value #STORE}, keyed by paper id. The changes add up per window in {@value #PENDING} and go out every
- * update interval as one record per window: the papers of a busy day make one record per tag and interval, not
- * one per paper and tag. Both are stores with changelogs, so a change committed is sent even if enrich dies first.
+ * in {@value #STORE}, keyed by paper id. The changes add up in {@value #PENDING}, one entry per window start
+ * ({@link PendingChanges}), and go out every update interval as one record per window: the papers of a busy day
+ * make one record per tag and interval, not one per paper and tag. Both are stores with changelogs, so a change
+ * committed is sent even if enrich dies first.
  */
 public final class TrendPlacementProcessor implements Processor<String, Paper, String, Integer> {
     public static final String STORE = "trend-placements";
@@ -29,7 +32,7 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
     private final Duration updateInterval;
     private ProcessorContext<String, Integer> context;
     private KeyValueStore<String, String> store;
-    private KeyValueStore<String, Integer> pending;
+    private KeyValueStore<String, PendingChanges> pending;
 
     public TrendPlacementProcessor(Duration updateInterval) {
         this.updateInterval = updateInterval;
@@ -54,36 +57,52 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
         if (now.equals(before)) {
             return;
         }
+        // typically two entries: the paper's day and its hour
+        Map<String, PendingChanges> changes = new LinkedHashMap<>(4);
         for (String window : before) {
             if (!now.contains(window)) {
-                add(window, -1);
+                add(changes, window, -1);
             }
         }
         for (String window : now) {
             if (!before.contains(window)) {
-                add(window, 1);
+                add(changes, window, 1);
             }
         }
+        changes.forEach((start, change) -> {
+            PendingChanges sum = pending.get(start);
+            if (sum == null) {
+                sum = PendingChanges.none();
+            }
+            change.byTag().forEach(sum::add);
+            if (sum.isEmpty()) {
+                pending.delete(start);
+            } else {
+                pending.put(start, sum);
+            }
+        });
         store.put(record.key(), String.join("\n", now));
     }
 
-    private void add(String window, int change) {
-        Integer sum = pending.get(window);
-        pending.put(window, (sum == null ? 0 : sum) + change);
+    private static void add(Map<String, PendingChanges> changes, String window, int change) {
+        String[] startAndTag = PendingChanges.split(window);
+        changes.computeIfAbsent(startAndTag[0], s -> PendingChanges.none()).add(startAndTag[1], change);
     }
 
     /** One record per window whose count changed since the last send, at the stream time of the papers read. */
     private void sendPending() {
-        List<KeyValue<String, Integer>> changes = new ArrayList<>();
-        try (KeyValueIterator<String, Integer> all = pending.all()) {
+        List<KeyValue<String, PendingChanges>> changes = new ArrayList<>();
+        try (KeyValueIterator<String, PendingChanges> all = pending.all()) {
             all.forEachRemaining(changes::add);
         }
         long now = Math.max(0, context.currentStreamTimeMs());
-        for (KeyValue<String, Integer> change : changes) {
+        for (KeyValue<String, PendingChanges> change : changes) {
             pending.delete(change.key);
-            if (change.value != 0) {
-                context.forward(new Record<>(change.key, change.value, now));
-            }
+            change.value.byTag().forEach((tag, sum) -> {
+                if (sum != 0) {
+                    context.forward(new Record<>(PendingChanges.windowKey(tag, change.key), sum, now));
+                }
+            });
         }
     }
 }
