@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             DownCommand.class,
             StackCommand.class,
             DlqCommand.class,
+            TailCommand.class,
             EvaluateCommand.class,
             BenchCommand.class,
             TestCommand.class

@@ -4,8 +4,12 @@ import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVER
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichApp;
@@ -134,6 +138,53 @@ class PipelineIT {
 
             Robot manipulation policies learned from human videos.
             """;
+
+    @Test
+    void tailPrintsAPaperOfDigestPapersDecodedWithItsKey(@TempDir Path dir) throws Exception {
+        publish(write(dir, "daily-papers-2025-08-23.txt", """
+                        Daily Papers
+
+                        Aug 23
+
+                        Owls Track Prey With Sparse Attention
+
+                        A vision transformer for owls.
+                        """).toString());
+        List<String> lines = new ArrayList<>();
+        try (TopicTail tail = new TopicTail(stack.bootstrapServers(), stack.registryUrl())) {
+            int printed = tail.read(
+                    Topics.PAPERS.name(),
+                    new TopicTail.Options(true, 0, null, "owls track prey", true),
+                    lines::add,
+                    () -> false);
+            assertEquals(1, printed);
+        }
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(
+                "Owls Track Prey With Sparse Attention", line.at("/value/title").asText());
+        assertEquals(line.at("/value/paperId").asText(), line.get("key").asText());
+        assertEquals("2025-08-23", line.at("/value/digestDate").asText());
+        assertEquals(1, line.at("/value/revision").asInt());
+    }
+
+    @Test
+    void tailOfATopicTheBrokerHasNotSaysWhichDigestTopicsItHas() {
+        try (TopicTail tail = new TopicTail(stack.bootstrapServers(), stack.registryUrl())) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> tail.read(
+                            "digest.papres",
+                            new TopicTail.Options(true, 1, null, null, true),
+                            line -> {},
+                            () -> false));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("no topic 'digest.papres' on " + stack.bootstrapServers()
+                                    + "; digest topics there: "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(Topics.PAPERS.name() + ", "), e.getMessage());
+        }
+    }
 
     @Test
     void pageWithThreePapersGivesExactlyThreeDocumentsWithExactTitlesAndAbstracts(@TempDir Path dir) throws Exception {
