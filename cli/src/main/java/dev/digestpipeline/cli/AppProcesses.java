@@ -2,6 +2,7 @@ package dev.digestpipeline.cli;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
@@ -71,7 +72,8 @@ final class AppProcesses {
                 ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
                 EnrichConfig.STATE_DIR.envName(),
                         dir.resolve(app.name() + "-state").toString(),
-                SUMMARY_INTERVAL.envName(), "10s"));
+                SUMMARY_INTERVAL.envName(), "10s",
+                METRICS_PORT.envName(), "0"));
         env.putAll(settings);
         ServerProcess process = ServerProcess.start(
                 app.name(), command, env, home, dir.resolve(app.name() + ".log"), dir.resolve(app.name() + ".pid"));
@@ -130,9 +132,35 @@ final class AppProcesses {
         for (App app : ALL) {
             lines.add(app.name() + ": "
                     + runningPid(app)
-                            .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app.name() + ".log"))
+                            .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app.name() + ".log")
+                                    + opsUrl(app)
+                                            .map(url -> ", metrics " + url + "/metrics, health " + url + "/health")
+                                            .orElse(""))
                             .orElse("not running"));
         }
         return lines;
     }
+
+    /**
+     * Where the running app serves /metrics and /health: the launcher starts apps on free ports (no clash between
+     * two stacks or with a test), and each logs its URL once it serves.
+     */
+    Optional<String> opsUrl(App app) {
+        Path log = dir.resolve(app.name() + ".log");
+        if (runningPid(app).isEmpty() || !Files.exists(log)) {
+            return Optional.empty();
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.map(OPS_URL::matcher)
+                    .filter(java.util.regex.Matcher::find)
+                    .map(m -> m.group(1))
+                    .reduce((first, last) -> last);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The line {@link dev.digestpipeline.common.ops.OpsServer} logs when it serves. */
+    private static final java.util.regex.Pattern OPS_URL =
+            java.util.regex.Pattern.compile("metrics on (http://\\S+)/metrics, health on ");
 }

@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.common.SuppressForbidden;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

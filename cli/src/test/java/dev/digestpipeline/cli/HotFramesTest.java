@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.common.SuppressForbidden;
 import java.nio.file.Path;
 import java.util.List;
 import jdk.jfr.Configuration;

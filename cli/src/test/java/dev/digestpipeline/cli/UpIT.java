@@ -103,6 +103,35 @@ class UpIT {
         return output;
     }
 
+    /** The URL 'status' prints for an app's /metrics and /health. */
+    private static String opsUrl(String status, String app) {
+        return status.lines()
+                .filter(l -> l.startsWith(app + ": running"))
+                .map(l -> java.util.regex.Pattern.compile("metrics (http://\\S+)/metrics, health ")
+                        .matcher(l))
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no metrics URL of " + app + " in\n" + status));
+    }
+
+    private static java.net.http.HttpResponse<String> get(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one series in a Prometheus text answer; fails when it is missing. */
+    private static double counter(String metrics, String series) {
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(series + " missing from\n" + metrics));
+    }
+
     /** The URLs (path and query) the poller asked for a page. */
     private static Set<String> targets(String page) {
         return site.requests(page).stream().map(LocalFeedServer.Request::target).collect(Collectors.toSet());
@@ -199,6 +228,36 @@ class UpIT {
         });
         assertTrue(status.lines().anyMatch(l -> l.contains(DISALLOWED) && l.contains("disallowed by")), status);
         Files.writeString(outputs.resolve("status.txt"), status);
+
+        // every app serves its metrics and health, at the URL 'status' prints; the poller's count what it did
+        Map<String, String> metrics = new HashMap<>();
+        for (AppProcesses.App app : AppProcesses.ALL) {
+            String url = opsUrl(status, app.name());
+            assertEquals(200, get(url + "/health/ready").statusCode(), app.name() + " ready");
+            metrics.put(app.name(), get(url + "/metrics").body());
+            Files.writeString(outputs.resolve(app.name() + "-metrics.txt"), metrics.get(app.name()));
+        }
+        String pollerMetrics = metrics.get("poller");
+        assertTrue(
+                counter(
+                                pollerMetrics,
+                                "digest_ingest_polls_total{app=\"poller\",host=\"127.0.0.1\",source=\"url\","
+                                        + "status=\"429\"}")
+                        >= 1,
+                pollerMetrics);
+        assertEquals(
+                5.0,
+                pollerMetrics
+                        .lines()
+                        .filter(l -> l.startsWith("digest_ingest_pages_published_total{"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .sum(),
+                "pages published, by source kind:\n" + pollerMetrics);
+        assertTrue(counter(metrics.get("enrich"), "digest_enrich_papers_parsed_total{app=\"enrich\"}") >= 88);
+        assertTrue(metrics.get("enrich").contains("kafka_stream_"), "Kafka Streams' own metrics are bound");
+        assertTrue(counter(metrics.get("sink"), "digest_sink_documents_indexed_total{app=\"sink\",index=\"papers\"}")
+                >= 88);
+        assertTrue(metrics.get("sink").contains("digest_sink_fetch_to_indexed_seconds_bucket{"), metrics.get("sink"));
 
         // a killed poller is brought back by running 'up' again, and goes on from its state in Kafka: every URL it
         // had is asked for conditionally, none is fetched whole again

@@ -3,6 +3,9 @@ package dev.digestpipeline.enrich;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.ops.AppMetrics;
+import dev.digestpipeline.common.ops.Health;
+import dev.digestpipeline.common.ops.OpsServer;
 import dev.digestpipeline.common.run.Service;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
@@ -11,6 +14,9 @@ import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.tagging.TopicTagger;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +52,9 @@ public final class EnrichApp implements AutoCloseable {
     private final Topology topology;
     private final List<String> areas;
     private final CompletableFuture<String> failed = new CompletableFuture<>();
+    private final PrometheusMeterRegistry metrics = AppMetrics.create("enrich");
+    private final KafkaStreamsMetrics streamsMetrics;
+    private OpsServer ops;
     private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "enrich-summary");
         t.setDaemon(true);
@@ -59,6 +68,9 @@ public final class EnrichApp implements AutoCloseable {
         this.areas = tagger.taxonomy().areaNames();
         this.topology = new EnrichTopology(config, serdes, tagger, counters, Clock.systemUTC()).build();
         this.streams = new KafkaStreams(topology, streamsProperties(config, serdes.deadLetters()));
+        counters.bindTo(metrics);
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
         streams.setUncaughtExceptionHandler(new ThreadReplacements(config.threadReplacements(), Clock.systemUTC()));
         streams.setStateListener((now, before) -> {
             log.info("state {} -> {}", before, now);
@@ -134,9 +146,12 @@ public final class EnrichApp implements AutoCloseable {
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }
 
-    public void start() {
+    public void start() throws IOException {
         createTopics(config, areas);
         log.info("topology:\n{}", topology.describe());
+        if (config.ops().enabled()) {
+            ops = OpsServer.start("enrich", config.ops().host(), config.ops().port(), metrics, this::health);
+        }
         streams.start();
         long every = config.summaryInterval().toMillis();
         ScheduledFuture<?> unused = summary.scheduleAtFixedRate(
@@ -146,6 +161,20 @@ public final class EnrichApp implements AutoCloseable {
     /** Completes, with why, when the app cannot go on by itself (Streams reached ERROR). */
     public CompletableFuture<String> failed() {
         return failed;
+    }
+
+    /** Ready while Kafka Streams runs or rebalances; not before it started, nor once it failed or stopped. */
+    Health health() {
+        KafkaStreams.State state = streams.state();
+        String detail = "Kafka Streams " + state;
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+                ? Health.ready(detail)
+                : Health.notReady(detail);
+    }
+
+    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
+    public java.util.Optional<String> opsUrl() {
+        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     public KafkaStreams.State state() {
@@ -164,6 +193,11 @@ public final class EnrichApp implements AutoCloseable {
                         org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(java.time.Duration.ofSeconds(30)));
         log.info("stopped: {}", counters);
+        if (ops != null) {
+            ops.close();
+        }
+        streamsMetrics.close();
+        metrics.close();
     }
 
     public static void main(String[] args) {

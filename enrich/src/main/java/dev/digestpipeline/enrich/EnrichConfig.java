@@ -1,6 +1,8 @@
 package dev.digestpipeline.enrich;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
@@ -11,6 +13,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicSpec;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.ops.OpsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -41,6 +44,7 @@ public record EnrichConfig(
         int standbyReplicas,
         int threadReplacements,
         Path taxonomy,
+        OpsAddress ops,
         Map<String, String> kafka) {
 
     /** The topics the topology reads and writes. */
@@ -173,7 +177,9 @@ public record EnrichConfig(
                     STATE_DIR,
                     STANDBY_REPLICAS,
                     THREAD_REPLACEMENTS,
-                    TAXONOMY)
+                    TAXONOMY,
+                    METRICS_HOST,
+                    METRICS_PORT)
             .withSwitch("describe", "print the topology (Topology#describe) and exit");
 
     /** The threads set, or for 0 one per core, but no more than the partitions: more would have no task. */
@@ -226,6 +232,7 @@ public record EnrichConfig(
                 (int) settings.integer(STANDBY_REPLICAS),
                 (int) settings.integer(THREAD_REPLACEMENTS),
                 settings.path(TAXONOMY),
+                OpsAddress.from(settings),
                 settings.kafka());
     }
 

@@ -1,8 +1,10 @@
 package dev.digestpipeline.enrich;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running totals for the periodic summary log line. */
+/** Running totals for the periodic summary log line and the app's metrics. */
 public final class EnrichCounters {
     private final LongAdder pages = new LongAdder();
     private final LongAdder papers = new LongAdder();
@@ -43,6 +45,30 @@ public final class EnrichCounters {
 
     public long deadLetters() {
         return deadLetters.sum();
+    }
+
+    /** The totals as Prometheus counters ({@code digest_enrich_..._total}), read when scraped. */
+    public void bindTo(MeterRegistry registry) {
+        counter(registry, "digest.enrich.pages.parsed", "pages parsed into papers", pages);
+        counter(registry, "digest.enrich.papers.parsed", "papers read from the pages parsed", papers);
+        counter(
+                registry,
+                "digest.enrich.pages.dead.lettered",
+                "pages sent to the pages dead-letter topic",
+                deadLetters);
+        counter(registry, "digest.enrich.merge.emits", "merged states sent (a paper's state changed)", merged);
+        counter(registry, "digest.enrich.merge.unchanged", "sightings that changed no merged state", unchanged);
+        counter(
+                registry,
+                "digest.enrich.trend.changes.too.old",
+                "trend changes to windows older than the trend retention, not counted",
+                trendTooOld);
+    }
+
+    private static void counter(MeterRegistry registry, String name, String description, LongAdder total) {
+        FunctionCounter.builder(name, total, LongAdder::sum)
+                .description(description)
+                .register(registry);
     }
 
     @Override

@@ -1,10 +1,16 @@
 package dev.digestpipeline.ingest;
 
+import dev.digestpipeline.common.ops.AppMetrics;
+import dev.digestpipeline.common.ops.Health;
+import dev.digestpipeline.common.ops.OpsServer;
 import dev.digestpipeline.common.run.Service;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Durations;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -44,6 +50,9 @@ public final class PollerApp implements AutoCloseable {
     private PollingClients clients;
     private PollingLoop loop;
     private Thread summary;
+    private final PrometheusMeterRegistry metrics = AppMetrics.create("poller");
+    private KafkaClientMetrics producerMetrics;
+    private OpsServer ops;
 
     public PollerApp(PollerConfig config, List<Source> sources) {
         this.config = config;
@@ -51,9 +60,15 @@ public final class PollerApp implements AutoCloseable {
     }
 
     /** Reads every source's state from Kafka, then starts one polling thread per host. */
-    public void start() {
+    public void start() throws IOException {
         clients = new PollingClients(config, Clock.systemUTC());
         loop = clients.loop(sources);
+        loop.bindTo(metrics);
+        producerMetrics = clients.producerMetrics();
+        producerMetrics.bindTo(metrics);
+        if (config.ops().enabled()) {
+            ops = OpsServer.start("poller", config.ops().host(), config.ops().port(), metrics, this::health);
+        }
         Map<String, List<Source>> byHost = byHost(sources);
         log.info("polling {} sources on {} hosts as '{}'", sources.size(), byHost.size(), clients.userAgent());
         byHost.forEach((host, group) -> {
@@ -64,6 +79,18 @@ public final class PollerApp implements AutoCloseable {
         summary = new Thread(this::logSummaries, "poll-summary");
         summary.setDaemon(true);
         summary.start();
+    }
+
+    /** Ready while every host's polling thread runs; a source failing is a metric and a state, not unreadiness. */
+    Health health() {
+        long running = hostThreads.stream().filter(Thread::isAlive).count();
+        String detail = running + " of " + hostThreads.size() + " host threads polling " + sources.size() + " sources";
+        return !closed.get() && running == hostThreads.size() ? Health.ready(detail) : Health.notReady(detail);
+    }
+
+    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
+    public java.util.Optional<String> opsUrl() {
+        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     /** One host's sources, polled as they fall due until the app stops. */
@@ -156,6 +183,13 @@ public final class PollerApp implements AutoCloseable {
         if (summary != null) {
             summary.interrupt();
         }
+        if (ops != null) {
+            ops.close();
+        }
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        metrics.close();
         if (clients != null) {
             clients.close();
         }

@@ -1,6 +1,8 @@
 package dev.digestpipeline.ingest;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
@@ -10,6 +12,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.ops.OpsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -24,7 +27,8 @@ public record PollerConfig(
         Path sourcesFile,
         Duration hostGap,
         Duration arxivHostGap,
-        Duration summaryInterval) {
+        Duration summaryInterval,
+        OpsAddress ops) {
 
     public static final Setting SOURCES = Setting.path(
             "sources",
@@ -53,7 +57,9 @@ public record PollerConfig(
             ARXIV_HOST_GAP,
             IngestConfig.MAX_PAGE_BYTES,
             IngestConfig.HTTP_TIMEOUT,
-            SUMMARY_INTERVAL);
+            SUMMARY_INTERVAL,
+            METRICS_HOST,
+            METRICS_PORT);
 
     public static PollerConfig from(AppSettings settings) {
         return new PollerConfig(
@@ -71,7 +77,8 @@ public record PollerConfig(
                 settings.path(SOURCES),
                 settings.duration(HOST_GAP),
                 settings.duration(ARXIV_HOST_GAP),
-                settings.duration(SUMMARY_INTERVAL));
+                settings.duration(SUMMARY_INTERVAL),
+                OpsAddress.from(settings));
     }
 
     /** The config with the given settings over the defaults, as tests build it. */

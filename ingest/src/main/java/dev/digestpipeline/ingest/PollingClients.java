@@ -64,6 +64,11 @@ final class PollingClients implements AutoCloseable {
                 sources, poller, new PagePublisher(producer, ingest.topic(), ingest.maxPageBytes()), store, clock);
     }
 
+    /** The page producer's own metrics (sends, errors, batch sizes, request latency), to bind to the app's. */
+    io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics producerMetrics() {
+        return new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));

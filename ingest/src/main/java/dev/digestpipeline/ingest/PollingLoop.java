@@ -50,6 +50,7 @@ final class PollingLoop {
     private final SourceStates store;
     private final Clock clock;
     private final Map<String, SourceState> states;
+    private volatile PollMetrics metrics = PollMetrics.NONE;
 
     PollingLoop(List<Source> sources, FeedPoller poller, PagePublisher publisher, SourceStates store, Clock clock) {
         this.sources = List.copyOf(sources);
@@ -58,6 +59,11 @@ final class PollingLoop {
         this.store = store;
         this.clock = clock;
         this.states = new ConcurrentHashMap<>(store.load());
+    }
+
+    /** Counts polls, bytes and pages into the app's meters from now on. */
+    void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        metrics = new PollMetrics(registry);
     }
 
     /** Every source the loop polls. */
@@ -116,14 +122,18 @@ final class PollingLoop {
         SourceState next = outcome.state();
         int published = 0;
         int failed = 0;
+        metrics.polled(target, next.lastStatus(), next.lastError());
         if (outcome.page().isPresent()) {
+            metrics.fetched(target, outcome.page().get().body().length);
             try {
                 publisher.publish(rawPage(outcome.page().get())).get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 next = outcome.afterPublish();
                 published++;
+                metrics.published(target, true);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 // not acknowledged: the old validators stay, so the next poll fetches the page again
                 failed++;
+                metrics.published(target, false);
                 log.error("source {}: page not published: {}", target.id(), e.getMessage());
             }
         }

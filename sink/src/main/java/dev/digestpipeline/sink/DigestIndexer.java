@@ -7,10 +7,15 @@ import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -64,6 +70,11 @@ public final class DigestIndexer implements Runnable {
     private final LongAdder staleSkipped = new LongAdder();
     private volatile RuntimeException failure;
     private long registryWaitMs;
+    /** Why the indexer waits (Elasticsearch or the registry failing), or null while it indexes. */
+    private volatile String waitingFor;
+    // no-op until bindTo: tests and tools that do not scrape pay nothing
+    private Timer bulkLatency = Timer.builder("unbound").register(new CompositeMeterRegistry());
+    private Timer fetchToSearchable = bulkLatency;
 
     public DigestIndexer(
             Consumer<byte[], byte[]> consumer,
@@ -88,10 +99,62 @@ public final class DigestIndexer implements Runnable {
      * rebalance, an offset reset) never replaces a newer one, and the same revision again is a harmless rewrite.
      */
     record Indexable(
-            ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version, int bytes) {
+            ConsumerRecord<byte[], byte[]> record,
+            String alias,
+            String id,
+            Object document,
+            long version,
+            int bytes,
+            Instant fetchedAt) {
         Indexable(ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {
-            this(record, alias, id, document, version, jsonSize(document));
+            this(record, alias, id, document, version, jsonSize(document), null);
         }
+
+        /** {@code fetchedAt}: when the page that made this revision was fetched, for the fetch-to-index time. */
+        Indexable withFetchedAt(Instant fetchedAt) {
+            return new Indexable(record, alias, id, document, version, bytes, fetchedAt);
+        }
+    }
+
+    /**
+     * The indexer's counts as Prometheus counters, and two timers: each bulk request's latency, and the time from
+     * a page's fetch to its paper's revision acknowledged by Elasticsearch (searchable within the index's refresh
+     * interval, 1 s, after that).
+     */
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("digest.sink.documents.indexed", papersIndexed, LongAdder::sum)
+                .description("documents Elasticsearch acknowledged")
+                .tag("index", "papers")
+                .register(registry);
+        FunctionCounter.builder("digest.sink.documents.indexed", trendsIndexed, LongAdder::sum)
+                .description("documents Elasticsearch acknowledged")
+                .tag("index", "trends")
+                .register(registry);
+        FunctionCounter.builder("digest.sink.stale.writes.skipped", staleSkipped, LongAdder::sum)
+                .description("revisions older than the one Elasticsearch holds, not written")
+                .register(registry);
+        FunctionCounter.builder("digest.sink.dead.letters", deadLettered, LongAdder::sum)
+                .description("records sent to the papers dead-letter topic")
+                .register(registry);
+        bulkLatency = Timer.builder("digest.sink.bulk.latency")
+                .description("time of one bulk request to Elasticsearch")
+                .publishPercentileHistogram()
+                .register(registry);
+        fetchToSearchable = Timer.builder("digest.sink.fetch.to.indexed")
+                .description(
+                        "from the fetch of the page that made a paper's revision to Elasticsearch acknowledging it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
+    }
+
+    /** Why the indexer waits, or empty while it indexes; a failure that stopped it says so. */
+    public Optional<String> notIndexingBecause() {
+        if (failure != null) {
+            return Optional.of("indexing stopped: " + failure.getMessage());
+        }
+        return Optional.ofNullable(waitingFor);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -179,6 +242,7 @@ public final class DigestIndexer implements Runnable {
             return false;
         }
         registryWaitMs = 0;
+        waitingFor = null;
         List<Future<?>> sent = new ArrayList<>();
         unreadable.forEach(u -> sent.add(deadLetter(u.record(), STAGE_DESERIALIZE, u.reason())));
         for (List<Indexable> chunk : chunks(new ArrayList<>(latest.values()), config.bulkMaxBytes())) {
@@ -226,8 +290,10 @@ public final class DigestIndexer implements Runnable {
                                 e);
                     }
                     log.warn("bulk request of {} documents refused, retrying: {}", docs.size(), e.getMessage());
+                    waitingFor = "Elasticsearch refuses bulk requests: " + e.getMessage();
                 } catch (IOException e) {
                     log.warn("bulk request of {} documents got no answer, retrying: {}", docs.size(), e.toString());
+                    waitingFor = "Elasticsearch does not answer: " + e;
                 }
                 if (!docs.isEmpty()) {
                     long wait = jittered(backoff);
@@ -274,9 +340,11 @@ public final class DigestIndexer implements Runnable {
             throws BulkWriter.RequestRejected, IOException {
         List<BulkWriter.ItemResult> results;
         try {
+            long start = System.nanoTime();
             results = writer.write(docs.stream()
                     .map(d -> new BulkWriter.Operation(d.alias(), d.id(), d.document(), d.version()))
                     .toList());
+            bulkLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (BulkWriter.RequestRejected e) {
             if (e.status() != 413) {
                 throw e;
@@ -299,6 +367,9 @@ public final class DigestIndexer implements Runnable {
             Indexable doc = docs.get(i);
             if (item.ok()) {
                 (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
+                if (doc.fetchedAt() != null) {
+                    fetchToSearchable.record(Duration.between(doc.fetchedAt(), clock.instant()));
+                }
                 log.debug("{} {} indexed", doc.alias(), doc.id());
             } else if (item.status() == 409 && VERSION_CONFLICT.equals(item.errorType())) {
                 // Elasticsearch already holds a newer revision: this one is stale, not lost
@@ -369,7 +440,12 @@ public final class DigestIndexer implements Runnable {
             return paper == null
                     ? null
                     : new Indexable(
-                            record, config.alias(), paper.getPaperId(), PaperDocument.of(paper), paper.getRevision());
+                                    record,
+                                    config.alias(),
+                                    paper.getPaperId(),
+                                    PaperDocument.of(paper),
+                                    paper.getRevision())
+                            .withFetchedAt(paper.getLastSeenAt());
         }
         TagTrend trend = read(trends, "TagTrend", record);
         if (trend == null) {
@@ -400,6 +476,7 @@ public final class DigestIndexer implements Runnable {
             consumer.seek(partition, records.records(partition).get(0).offset());
         }
         registryWaitMs = registryWaitMs == 0 ? 1000 : Math.min(registryWaitMs * 2, 30_000);
+        waitingFor = "schema registry unavailable: " + e.getMessage();
         log.warn(
                 "schema registry unavailable ({}): {} records read again in {} ms",
                 e.getMessage(),

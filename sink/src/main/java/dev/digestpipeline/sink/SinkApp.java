@@ -4,10 +4,15 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.ops.AppMetrics;
+import dev.digestpipeline.common.ops.Health;
+import dev.digestpipeline.common.ops.OpsServer;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +43,10 @@ public final class SinkApp implements AutoCloseable {
     private final KafkaProducer<String, DeadLetter> deadLetters;
     private final DigestIndexer indexer;
     private final Thread thread;
+    private final SinkConfig config;
+    private final PrometheusMeterRegistry metrics = AppMetrics.create("sink");
+    private final List<KafkaClientMetrics> clientMetrics;
+    private OpsServer ops;
 
     public SinkApp(SinkConfig config) throws IOException {
         this.client = config.elasticsearch().client();
@@ -62,6 +71,10 @@ public final class SinkApp implements AutoCloseable {
                 config,
                 Clock.systemUTC());
         this.thread = new Thread(indexer, "sink-indexer");
+        this.config = config;
+        indexer.bindTo(metrics);
+        this.clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters));
+        clientMetrics.forEach(m -> m.bindTo(metrics));
     }
 
     static Properties consumerProperties(SinkConfig config) {
@@ -99,8 +112,26 @@ public final class SinkApp implements AutoCloseable {
                         Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
     }
 
-    public void start() {
+    public void start() throws IOException {
+        if (config.ops().enabled()) {
+            ops = OpsServer.start("sink", config.ops().host(), config.ops().port(), metrics, this::health);
+        }
         thread.start();
+    }
+
+    /** Ready while the indexer runs and neither Elasticsearch nor the registry keeps it waiting. */
+    Health health() {
+        if (!thread.isAlive()) {
+            return Health.notReady(indexer.notIndexingBecause().orElse("the indexer is not running"));
+        }
+        return indexer.notIndexingBecause()
+                .map(Health::notReady)
+                .orElseGet(() -> Health.ready(indexer.papersIndexed() + " papers indexed"));
+    }
+
+    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
+    public java.util.Optional<String> opsUrl() {
+        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     public DigestIndexer indexer() {
@@ -115,6 +146,11 @@ public final class SinkApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (ops != null) {
+            ops.close();
+        }
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        metrics.close();
         deadLetters.close();
         papers.close();
         trends.close();

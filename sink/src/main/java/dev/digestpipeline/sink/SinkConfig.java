@@ -2,6 +2,8 @@ package dev.digestpipeline.sink;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
+import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
@@ -10,6 +12,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.ops.OpsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -32,6 +35,7 @@ public record SinkConfig(
         int bulkMaxBytes,
         Duration pollTimeout,
         Duration summaryInterval,
+        OpsAddress ops,
         Map<String, String> kafka) {
 
     static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
@@ -72,7 +76,9 @@ public record SinkConfig(
             BATCH_SIZE,
             BULK_MAX_BYTES,
             POLL_TIMEOUT,
-            SUMMARY_INTERVAL);
+            SUMMARY_INTERVAL,
+            METRICS_HOST,
+            METRICS_PORT);
 
     public static SinkConfig from(AppSettings settings) {
         return new SinkConfig(
@@ -89,6 +95,7 @@ public record SinkConfig(
                 (int) settings.integer(BULK_MAX_BYTES),
                 settings.duration(POLL_TIMEOUT),
                 settings.duration(SUMMARY_INTERVAL),
+                OpsAddress.from(settings),
                 settings.kafka());
     }
 

@@ -24,5 +24,16 @@ public final class CommonSettings {
     public static final Setting SUMMARY_INTERVAL =
             Setting.duration("summary.interval", "30s", "how often a summary line is logged");
 
+    public static final Setting METRICS_HOST = Setting.text(
+            "metrics.host",
+            "127.0.0.1",
+            "address /metrics and /health listen on; 127.0.0.1: this machine only, 0.0.0.0: every interface");
+    public static final Setting METRICS_PORT = Setting.integer(
+            "metrics.port",
+            0,
+            -1,
+            65535,
+            "port of /metrics (Prometheus) and /health; 0: a free port (logged at start), -1: none");
+
     private CommonSettings() {}
 }
