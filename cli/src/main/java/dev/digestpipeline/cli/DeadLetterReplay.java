@@ -72,7 +72,8 @@ final class DeadLetterReplay {
         TopicAdmin.ensure(
                 bootstrapServers,
                 Map.of(),
-                List.of(Topics.DLQ_REPLAYED.newTopic(Topics.DLQ_REPLAYED.name(), 1, (short) 1, null, Map.of())));
+                List.of(Topics.DLQ_REPLAYED.newTopic(
+                        Topics.DLQ_REPLAYED.name(), Topics.DLQ_REPLAYED.partitions(), (short) 1, null, Map.of())));
         Set<String> ids = new java.util.TreeSet<>();
         probe.<ReplayedLetter>records(Topics.DLQ_REPLAYED.name()).forEach(r -> ids.add(r.key()));
         return ids;

@@ -38,7 +38,10 @@ class PipelineBenchmarkIT {
         assertTrue(figures.stream().allMatch(f -> f.papers() == 300 && f.perSecond() > 0));
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
         List<String> report = PipelineBenchmark.report(result);
-        assertTrue(report.get(report.size() - 3).startsWith("end to end / raw _bulk: "), report.toString());
+        assertTrue(report.get(report.size() - 4).startsWith("end to end / raw _bulk: "), report.toString());
+        assertTrue(report.get(report.size() - 3).startsWith("enrich / parse only, per core "), report.toString());
+        // per core: the CPU time of the parse's JVM and of the enrich process were both counted
+        assertTrue(figures.get(0).cpu().toNanos() > 0 && figures.get(3).cpu().toNanos() > 0, figures.toString());
         assertTrue(report.get(report.size() - 2).startsWith("trends settled "), report.toString());
         assertTrue(
                 report.get(report.size() - 1).startsWith("fetch to searchable at 100 papers/s, 20 pages"),

@@ -14,6 +14,7 @@ import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.examples.AreaConsumer;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -165,6 +167,35 @@ class PipelineIT {
         assertEquals(line.at("/value/paperId").asText(), line.get("key").asText());
         assertEquals("2025-08-23", line.at("/value/digestDate").asText());
         assertEquals(1, line.at("/value/revision").asInt());
+    }
+
+    @Test
+    void theExampleConsumerOfAnAreaReadsItsPapersDecoded(@TempDir Path dir) throws Exception {
+        publish(write(dir, "daily-papers-2025-08-25.txt", """
+                        Daily Papers
+
+                        Aug 25
+
+                        Grasping Robots Learn From Play
+
+                        A robot arm learns grasping from human play videos.
+                        """).toString());
+        List<String> lines = new ArrayList<>();
+        Properties props =
+                AreaConsumer.properties(stack.bootstrapServers(), stack.registryUrl(), "example-" + System.nanoTime());
+        try (KafkaConsumer<String, Paper> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.AREA.name() + "robotics"));
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (lines.stream().noneMatch(l -> l.contains("  Grasping Robots Learn From Play  ["))) {
+                assertTrue(System.nanoTime() < deadline, "not read from the robotics area: " + lines);
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> lines.add(AreaConsumer.line(r.value())));
+            }
+        }
+        String line = lines.stream()
+                .filter(l -> l.contains("  Grasping Robots Learn From Play  ["))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(line.startsWith("title:") && line.contains("robotics"), line);
     }
 
     @Test

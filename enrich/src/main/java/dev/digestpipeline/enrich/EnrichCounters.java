@@ -1,5 +1,7 @@
 package dev.digestpipeline.enrich;
 
+import dev.digestpipeline.common.ops.Meters;
+import dev.digestpipeline.common.ops.MetricSpec;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,25 +51,17 @@ public final class EnrichCounters {
 
     /** The totals as Prometheus counters ({@code digest_enrich_..._total}), read when scraped. */
     public void bindTo(MeterRegistry registry) {
-        counter(registry, "digest.enrich.pages.parsed", "pages parsed into papers", pages);
-        counter(registry, "digest.enrich.papers.parsed", "papers read from the pages parsed", papers);
-        counter(
-                registry,
-                "digest.enrich.pages.dead.lettered",
-                "pages sent to the pages dead-letter topic",
-                deadLetters);
-        counter(registry, "digest.enrich.merge.emits", "merged states sent (a paper's state changed)", merged);
-        counter(registry, "digest.enrich.merge.unchanged", "sightings that changed no merged state", unchanged);
-        counter(
-                registry,
-                "digest.enrich.trend.changes.too.old",
-                "trend changes to windows older than the trend retention, not counted",
-                trendTooOld);
+        counter(registry, Meters.ENRICH_PAGES, pages);
+        counter(registry, Meters.ENRICH_PAPERS, papers);
+        counter(registry, Meters.ENRICH_DEAD_LETTERS, deadLetters);
+        counter(registry, Meters.ENRICH_MERGE_EMITS, merged);
+        counter(registry, Meters.ENRICH_MERGE_UNCHANGED, unchanged);
+        counter(registry, Meters.ENRICH_TREND_TOO_OLD, trendTooOld);
     }
 
-    private static void counter(MeterRegistry registry, String name, String description, LongAdder total) {
-        FunctionCounter.builder(name, total, LongAdder::sum)
-                .description(description)
+    private static void counter(MeterRegistry registry, MetricSpec spec, LongAdder total) {
+        FunctionCounter.builder(spec.name(), total, LongAdder::sum)
+                .description(spec.description())
                 .register(registry);
     }
 

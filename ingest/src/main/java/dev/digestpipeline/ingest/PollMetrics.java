@@ -1,5 +1,6 @@
 package dev.digestpipeline.ingest;
 
+import dev.digestpipeline.common.ops.Meters;
 import dev.digestpipeline.ingest.poll.Target;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -22,7 +23,7 @@ final class PollMetrics {
     void polled(Target target, int status, String error) {
         String outcome = status > 0 ? Integer.toString(status) : error != null ? "error" : "none";
         registry.counter(
-                        "digest.ingest.polls",
+                        Meters.INGEST_POLLS.name(),
                         "source",
                         kind(target),
                         "host",
@@ -33,12 +34,13 @@ final class PollMetrics {
     }
 
     void fetched(Target target, long bytes) {
-        registry.counter("digest.ingest.fetched.bytes", "source", kind(target)).increment((double) bytes);
+        registry.counter(Meters.INGEST_FETCHED_BYTES.name(), "source", kind(target))
+                .increment((double) bytes);
     }
 
     void published(Target target, boolean acknowledged) {
         registry.counter(
-                        acknowledged ? "digest.ingest.pages.published" : "digest.ingest.pages.publish.failed",
+                        (acknowledged ? Meters.INGEST_PUBLISHED : Meters.INGEST_PUBLISH_FAILED).name(),
                         "source",
                         kind(target))
                 .increment();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.ops.Meters;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
@@ -122,27 +123,27 @@ public final class DigestIndexer implements Runnable {
      * interval, 1 s, after that).
      */
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("digest.sink.documents.indexed", papersIndexed, LongAdder::sum)
-                .description("documents Elasticsearch acknowledged")
-                .tag("index", "papers")
+        for (String index : List.of("papers", "trends")) {
+            FunctionCounter.builder(
+                            Meters.SINK_INDEXED.name(),
+                            index.equals("papers") ? papersIndexed : trendsIndexed,
+                            LongAdder::sum)
+                    .description(Meters.SINK_INDEXED.description())
+                    .tag("index", index)
+                    .register(registry);
+        }
+        FunctionCounter.builder(Meters.SINK_STALE.name(), staleSkipped, LongAdder::sum)
+                .description(Meters.SINK_STALE.description())
                 .register(registry);
-        FunctionCounter.builder("digest.sink.documents.indexed", trendsIndexed, LongAdder::sum)
-                .description("documents Elasticsearch acknowledged")
-                .tag("index", "trends")
+        FunctionCounter.builder(Meters.SINK_DEAD_LETTERS.name(), deadLettered, LongAdder::sum)
+                .description(Meters.SINK_DEAD_LETTERS.description())
                 .register(registry);
-        FunctionCounter.builder("digest.sink.stale.writes.skipped", staleSkipped, LongAdder::sum)
-                .description("revisions older than the one Elasticsearch holds, not written")
-                .register(registry);
-        FunctionCounter.builder("digest.sink.dead.letters", deadLettered, LongAdder::sum)
-                .description("records sent to the papers dead-letter topic")
-                .register(registry);
-        bulkLatency = Timer.builder("digest.sink.bulk.latency")
-                .description("time of one bulk request to Elasticsearch")
+        bulkLatency = Timer.builder(Meters.SINK_BULK_LATENCY.name())
+                .description(Meters.SINK_BULK_LATENCY.description())
                 .publishPercentileHistogram()
                 .register(registry);
-        fetchToSearchable = Timer.builder("digest.sink.fetch.to.indexed")
-                .description(
-                        "from the fetch of the page that made a paper's revision to Elasticsearch acknowledging it")
+        fetchToSearchable = Timer.builder(Meters.SINK_FETCH_TO_INDEXED.name())
+                .description(Meters.SINK_FETCH_TO_INDEXED.description())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(50))
                 .maximumExpectedValue(Duration.ofHours(1))

@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 public final class TrendIndex {
     private TrendIndex() {}
 
-    static TypeMapping mapping() {
+    public static TypeMapping mapping() {
         return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .properties("tag", p -> p.keyword(k -> k))
                 .properties("area", p -> p.keyword(k -> k))

@@ -46,6 +46,28 @@ public final class ReadmeSections {
         }
     }
 
+    /**
+     * A whole file of the checkout that code generates (the AsyncAPI document) must equal what it generates;
+     * {@code -Ddigest.readme.update=true} rewrites it instead of failing.
+     */
+    public static void assertFileCurrent(String relativePath, String generated) {
+        Path file = checkout().resolve(relativePath);
+        try {
+            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            if (!current.equals(generated) && Boolean.getBoolean("digest.readme.update")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, generated, StandardCharsets.UTF_8);
+                return;
+            }
+            assertEquals(
+                    generated,
+                    current,
+                    relativePath + " is stale; mvn test -Ddigest.readme.update=true rewrites it from the code");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The README at the top of the checkout. */
     private static Path readme() {
         return checkout().resolve("README.md");

@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *
  * @param name the default name; a family of topics (one per area) is the prefix its members share
  * @param retention how long records are kept, or null for the broker's default
+ * @param partitions the partitions the topic is created with, or 0 for the creating app's {@code partitions}
+ *     setting
  */
 public record TopicSpec<V extends SpecificRecord>(
         String name,
@@ -25,7 +27,22 @@ public record TopicSpec<V extends SpecificRecord>(
         String cleanupPolicy,
         Duration retention,
         String writtenBy,
-        String readBy) {
+        String readBy,
+        int partitions) {
+
+    /** A topic created with the creating app's {@code partitions} setting. */
+    public TopicSpec(
+            String name,
+            boolean family,
+            Class<V> valueType,
+            String key,
+            String value,
+            String cleanupPolicy,
+            Duration retention,
+            String writtenBy,
+            String readBy) {
+        this(name, family, valueType, key, value, cleanupPolicy, retention, writtenBy, readBy, 0);
+    }
 
     public Serde<String> keySerde() {
         return Serdes.String();

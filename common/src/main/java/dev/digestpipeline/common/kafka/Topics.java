@@ -85,7 +85,8 @@ public final class Topics {
             "compact",
             null,
             "`./digest dlq replay`",
-            "`./digest dlq replay`");
+            "`./digest dlq replay`",
+            1); // read whole by each replay: one partition keeps it one fetch
 
     public static final TopicSpec<PollState> SOURCES_STATE = new TopicSpec<>(
             "digest.sources.state",
@@ -97,7 +98,8 @@ public final class Topics {
             "compact",
             null,
             "ingest (feed poller)",
-            "ingest (feed poller, at start)");
+            "ingest (feed poller, at start)",
+            1); // read whole by each poller at start
 
     /** In the order the README lists them: the data flow, then the dead letters. */
     public static final List<TopicSpec<?>> ALL =

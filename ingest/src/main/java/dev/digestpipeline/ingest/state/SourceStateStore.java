@@ -47,7 +47,10 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
         this.producer = new KafkaProducer<>(
                 producerProps, Topics.SOURCES_STATE.keySerde().serializer(), serde.serializer());
         TopicAdmin.ensure(
-                bootstrapServers, kafka, List.of(Topics.SOURCES_STATE.newTopic(topic, 1, (short) 1, null, Map.of())));
+                bootstrapServers,
+                kafka,
+                List.of(Topics.SOURCES_STATE.newTopic(
+                        topic, Topics.SOURCES_STATE.partitions(), (short) 1, null, Map.of())));
     }
 
     private static Map<String, Object> clientProperties(String bootstrapServers, Map<String, String> kafka) {

@@ -1,0 +1,26 @@
+package dev.digestpipeline.common.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.digestpipeline.testsupport.ReadmeSections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetersTest {
+    @Test
+    void readmeListsEveryMetricOfTheCatalog() {
+        ReadmeSections.assertCurrent("metrics", Meters.markdownTable());
+    }
+
+    @Test
+    void prometheusNamesFollowItsConventions() {
+        assertEquals("digest_ingest_polls_total", Meters.INGEST_POLLS.prometheusName());
+        assertEquals("digest_sink_bulk_latency_seconds", Meters.SINK_BULK_LATENCY.prometheusName());
+    }
+
+    @Test
+    void everyNameIsDeclaredOnce() {
+        List<String> names = Meters.ALL.stream().map(MetricSpec::name).toList();
+        assertEquals(names.stream().distinct().toList(), names);
+    }
+}
