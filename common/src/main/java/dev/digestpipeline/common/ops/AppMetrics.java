@@ -17,15 +17,21 @@ public final class AppMetrics {
     private AppMetrics() {}
 
     public static PrometheusMeterRegistry create(String app) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) {
+            @Override
+            public void close() {
+                gc.close(); // its notification listeners on the GC beans outlive the registry otherwise
+                super.close();
+            }
+        };
         registry.config().commonTags("app", app);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        // JvmGcMetrics holds a listener: closed with the registry's app
-        new JvmGcMetrics().bindTo(registry);
+        gc.bindTo(registry);
         return registry;
     }
 }
