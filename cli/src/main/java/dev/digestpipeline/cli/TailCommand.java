@@ -2,6 +2,8 @@ package dev.digestpipeline.cli;
 
 import dev.digestpipeline.stack.LocalStack;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,11 +43,13 @@ final class TailCommand implements Callable<Integer> {
         }
         LocalStack stack = Checkout.runningStack();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread main = Thread.currentThread();
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C: the read stops within a poll, and the JVM waits (up to 5 s) for the consumer to close; waiting on
+        // the main thread itself would not do, since it then blocks in System.exit until the hooks end
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
-                main.join(5_000); // lets the consumer close and the last line out
+                closed.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,6 +58,7 @@ final class TailCommand implements Callable<Integer> {
         try (TopicTail tail = new TopicTail(stack.bootstrapServers(), stack.registryUrl())) {
             tail.read(topic, new TopicTail.Options(fromBeginning, max, key, grep, toEnd), Checkout::say, stop::get);
         } finally {
+            closed.countDown();
             if (!stop.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
