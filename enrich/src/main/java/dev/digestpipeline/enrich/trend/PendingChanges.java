@@ -51,15 +51,9 @@ public final class PendingChanges {
         return Collections.unmodifiableMap(byTag);
     }
 
-    /** The key of a tag's window, given the key of its entry (granularity|start). */
+    /** The key of a tag's window, given the key of its entry ({@link TrendWindow#afterTag}). */
     static String windowKey(String tag, String entryKey) {
-        return tag.equals(WHOLE_KEY) ? entryKey : tag + "|" + entryKey;
-    }
-
-    /** The entry key (granularity|start) and the tag of a window key (tag|granularity|start; tags hold no '|'). */
-    static String[] split(String windowKey) {
-        int bar = windowKey.indexOf('|');
-        return new String[] {windowKey.substring(bar + 1), windowKey.substring(0, bar)};
+        return tag.equals(WHOLE_KEY) ? entryKey : TrendWindow.key(tag, entryKey);
     }
 
     /** A version byte, then the number of tags and each tag with its change; reads earlier four-byte counts too. */

@@ -85,8 +85,8 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
     }
 
     private static void add(Map<String, PendingChanges> changes, String window, int change) {
-        String[] startAndTag = PendingChanges.split(window);
-        changes.computeIfAbsent(startAndTag[0], s -> PendingChanges.none()).add(startAndTag[1], change);
+        changes.computeIfAbsent(TrendWindow.afterTag(window), s -> PendingChanges.none())
+                .add(TrendWindow.tag(window), change);
     }
 
     /** One record per window whose count changed since the last send, at the stream time of the papers read. */

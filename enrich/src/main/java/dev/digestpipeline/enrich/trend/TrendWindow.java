@@ -14,7 +14,22 @@ public record TrendWindow(String tag, Granularity granularity, Instant start) {
 
     /** The key of a window whose start is already written out (ISO-8601), so that a paper's windows share it. */
     static String key(String tag, Granularity granularity, String start) {
-        return tag + "|" + granularity.label() + "|" + start;
+        return key(tag, granularity.label() + "|" + start);
+    }
+
+    /** The key of a tag's window from the part after the tag ({@code granularity|windowStart}). */
+    static String key(String tag, String afterTag) {
+        return tag + "|" + afterTag;
+    }
+
+    /** The part of a key after its tag, {@code granularity|windowStart}: the same for every tag of one window. */
+    static String afterTag(String key) {
+        return key.substring(key.indexOf('|') + 1);
+    }
+
+    /** The tag of a key. */
+    static String tag(String key) {
+        return key.substring(0, key.indexOf('|'));
     }
 
     /** The window of a key; tags hold no '|'. */

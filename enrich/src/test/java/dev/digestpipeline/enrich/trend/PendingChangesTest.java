@@ -47,9 +47,9 @@ class PendingChangesTest {
 
     @Test
     void aWindowKeySplitsIntoItsEntryKeyAndTagAndJoinsBack() {
-        String[] split = PendingChanges.split("learning-theory|hour|2025-08-20T10:00:00Z");
-        assertEquals("hour|2025-08-20T10:00:00Z", split[0]);
-        assertEquals("learning-theory", split[1]);
-        assertEquals("learning-theory|hour|2025-08-20T10:00:00Z", PendingChanges.windowKey(split[1], split[0]));
+        String key = "learning-theory|hour|2025-08-20T10:00:00Z";
+        assertEquals("hour|2025-08-20T10:00:00Z", TrendWindow.afterTag(key));
+        assertEquals("learning-theory", TrendWindow.tag(key));
+        assertEquals(key, PendingChanges.windowKey(TrendWindow.tag(key), TrendWindow.afterTag(key)));
     }
 }
