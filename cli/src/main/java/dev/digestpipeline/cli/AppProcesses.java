@@ -6,6 +6,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.ops.OpsServer;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
@@ -151,16 +152,9 @@ final class AppProcesses {
             return Optional.empty();
         }
         try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
-            return lines.map(OPS_URL::matcher)
-                    .filter(java.util.regex.Matcher::find)
-                    .map(m -> m.group(1))
-                    .reduce((first, last) -> last);
+            return lines.map(OpsServer::urlLogged).flatMap(Optional::stream).reduce((first, last) -> last);
         } catch (IOException | java.io.UncheckedIOException e) {
             return Optional.empty();
         }
     }
-
-    /** The line {@link dev.digestpipeline.common.ops.OpsServer} logs when it serves. */
-    private static final java.util.regex.Pattern OPS_URL =
-            java.util.regex.Pattern.compile("metrics on (http://\\S+)/metrics, health on ");
 }

@@ -13,8 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
-import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +31,11 @@ final class RecordJson {
 
     /** topic, partition, offset, timestamp, key, headers and the value (null for a tombstone). */
     static String line(ConsumerRecord<String, ?> record) {
+        return text(node(record));
+    }
+
+    /** The line's object, for a caller that adds to it. */
+    static ObjectNode node(ConsumerRecord<String, ?> record) {
         ObjectNode line = NODES.objectNode();
         line.put("topic", record.topic());
         line.put("partition", record.partition());
@@ -45,16 +48,16 @@ final class RecordJson {
                     header.key(), header.value() == null ? NODES.nullNode() : bytes(ByteBuffer.wrap(header.value())));
         }
         line.set("value", value(record.value()));
+        return line;
+    }
+
+    /** The object as one line of JSON. */
+    static String text(ObjectNode line) {
         try {
             return MAPPER.writeValueAsString(line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write a record as JSON", e);
         }
-    }
-
-    /** A string as a JSON string literal. */
-    static String quoted(String text) {
-        return NODES.textNode(text).toString();
     }
 
     /** Any value an Avro specific or generic record holds, by its Java type. */
@@ -80,7 +83,7 @@ final class RecordJson {
             return node;
         }
         if (value instanceof ByteBuffer buffer) {
-            return bytes(buffer.duplicate());
+            return bytes(buffer);
         }
         if (value instanceof GenericFixed fixed) {
             return bytes(ByteBuffer.wrap(fixed.bytes()));
@@ -94,13 +97,11 @@ final class RecordJson {
         if (value instanceof Float || value instanceof Double) {
             return NODES.numberNode(((Number) value).doubleValue());
         }
-        if (value instanceof GenericEnumSymbol<?> || value instanceof Enum<?> || value instanceof GenericContainer) {
-            return NODES.textNode(value.toString());
-        }
-        // CharSequence (String, Utf8), Instant, LocalDate and other logical types: their ISO text
+        // CharSequence (String, Utf8), enum symbols, Instant, LocalDate and other logical types: their ISO text
         return NODES.textNode(value.toString());
     }
 
+    /** The buffer's remaining bytes, left unread (its position stays). */
     private static JsonNode bytes(ByteBuffer buffer) {
         ByteBuffer copy = buffer.duplicate();
         try {

@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +104,7 @@ final class TopicTail implements AutoCloseable {
             value = raw.value() == null ? null : deserializer.deserialize(raw.topic(), raw.headers(), raw.value());
         } catch (RuntimeException e) {
             value = null;
-            undecodable = e.getMessage();
+            undecodable = e.getMessage() != null ? e.getMessage() : e.toString();
         }
         ConsumerRecord<String, Object> decoded = new ConsumerRecord<>(
                 raw.topic(),
@@ -117,14 +118,12 @@ final class TopicTail implements AutoCloseable {
                 value,
                 raw.headers(),
                 raw.leaderEpoch());
-        String line = RecordJson.line(decoded);
-        if (undecodable == null) {
-            return line;
+        ObjectNode line = RecordJson.node(decoded);
+        if (undecodable != null) {
+            line.put("undecodable", undecodable);
+            line.put("valueBase64", Base64.getEncoder().encodeToString(raw.value()));
         }
-        // the reason and the bytes, inside the same JSON object
-        return line.substring(0, line.length() - 1)
-                + ",\"undecodable\":" + RecordJson.quoted(undecodable)
-                + ",\"valueBase64\":\"" + Base64.getEncoder().encodeToString(raw.value()) + "\"}";
+        return RecordJson.text(line);
     }
 
     private List<TopicPartition> partitions(String topic) {

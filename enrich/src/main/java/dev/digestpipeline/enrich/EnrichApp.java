@@ -150,7 +150,7 @@ public final class EnrichApp implements AutoCloseable {
         createTopics(config, areas);
         log.info("topology:\n{}", topology.describe());
         if (config.ops().enabled()) {
-            ops = OpsServer.start("enrich", config.ops().host(), config.ops().port(), metrics, this::health);
+            ops = OpsServer.start("enrich", config.ops(), metrics, this::health);
         }
         streams.start();
         long every = config.summaryInterval().toMillis();
@@ -170,11 +170,6 @@ public final class EnrichApp implements AutoCloseable {
         return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
                 ? Health.ready(detail)
                 : Health.notReady(detail);
-    }
-
-    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
-    public java.util.Optional<String> opsUrl() {
-        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     public KafkaStreams.State state() {

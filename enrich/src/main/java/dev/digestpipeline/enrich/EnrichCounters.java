@@ -1,8 +1,6 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.common.ops.Meters;
-import dev.digestpipeline.common.ops.MetricSpec;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -51,18 +49,12 @@ public final class EnrichCounters {
 
     /** The totals as Prometheus counters ({@code digest_enrich_..._total}), read when scraped. */
     public void bindTo(MeterRegistry registry) {
-        counter(registry, Meters.ENRICH_PAGES, pages);
-        counter(registry, Meters.ENRICH_PAPERS, papers);
-        counter(registry, Meters.ENRICH_DEAD_LETTERS, deadLetters);
-        counter(registry, Meters.ENRICH_MERGE_EMITS, merged);
-        counter(registry, Meters.ENRICH_MERGE_UNCHANGED, unchanged);
-        counter(registry, Meters.ENRICH_TREND_TOO_OLD, trendTooOld);
-    }
-
-    private static void counter(MeterRegistry registry, MetricSpec spec, LongAdder total) {
-        FunctionCounter.builder(spec.name(), total, LongAdder::sum)
-                .description(spec.description())
-                .register(registry);
+        Meters.ENRICH_PAGES.countFrom(registry, pages);
+        Meters.ENRICH_PAPERS.countFrom(registry, papers);
+        Meters.ENRICH_DEAD_LETTERS.countFrom(registry, deadLetters);
+        Meters.ENRICH_MERGE_EMITS.countFrom(registry, merged);
+        Meters.ENRICH_MERGE_UNCHANGED.countFrom(registry, unchanged);
+        Meters.ENRICH_TREND_TOO_OLD.countFrom(registry, trendTooOld);
     }
 
     @Override

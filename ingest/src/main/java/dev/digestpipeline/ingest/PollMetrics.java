@@ -22,8 +22,9 @@ final class PollMetrics {
 
     void polled(Target target, int status, String error) {
         String outcome = status > 0 ? Integer.toString(status) : error != null ? "error" : "none";
-        registry.counter(
-                        Meters.INGEST_POLLS.name(),
+        Meters.INGEST_POLLS
+                .counter(
+                        registry,
                         "source",
                         kind(target),
                         "host",
@@ -34,15 +35,12 @@ final class PollMetrics {
     }
 
     void fetched(Target target, long bytes) {
-        registry.counter(Meters.INGEST_FETCHED_BYTES.name(), "source", kind(target))
-                .increment((double) bytes);
+        Meters.INGEST_FETCHED_BYTES.counter(registry, "source", kind(target)).increment((double) bytes);
     }
 
     void published(Target target, boolean acknowledged) {
-        registry.counter(
-                        (acknowledged ? Meters.INGEST_PUBLISHED : Meters.INGEST_PUBLISH_FAILED).name(),
-                        "source",
-                        kind(target))
+        (acknowledged ? Meters.INGEST_PUBLISHED : Meters.INGEST_PUBLISH_FAILED)
+                .counter(registry, "source", kind(target))
                 .increment();
     }
 

@@ -67,7 +67,7 @@ public final class PollerApp implements AutoCloseable {
         producerMetrics = clients.producerMetrics();
         producerMetrics.bindTo(metrics);
         if (config.ops().enabled()) {
-            ops = OpsServer.start("poller", config.ops().host(), config.ops().port(), metrics, this::health);
+            ops = OpsServer.start("poller", config.ops(), metrics, this::health);
         }
         Map<String, List<Source>> byHost = byHost(sources);
         log.info("polling {} sources on {} hosts as '{}'", sources.size(), byHost.size(), clients.userAgent());
@@ -86,11 +86,6 @@ public final class PollerApp implements AutoCloseable {
         long running = hostThreads.stream().filter(Thread::isAlive).count();
         String detail = running + " of " + hostThreads.size() + " host threads polling " + sources.size() + " sources";
         return !closed.get() && running == hostThreads.size() ? Health.ready(detail) : Health.notReady(detail);
-    }
-
-    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
-    public java.util.Optional<String> opsUrl() {
-        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     /** One host's sources, polled as they fall due until the app stops. */

@@ -8,7 +8,6 @@ import dev.digestpipeline.common.ops.Meters;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -75,7 +74,7 @@ public final class DigestIndexer implements Runnable {
     private volatile String waitingFor;
     // no-op until bindTo: tests and tools that do not scrape pay nothing
     private Timer bulkLatency = Timer.builder("unbound").register(new CompositeMeterRegistry());
-    private Timer fetchToSearchable = bulkLatency;
+    private Timer fetchToIndexed = bulkLatency;
 
     public DigestIndexer(
             Consumer<byte[], byte[]> consumer,
@@ -123,31 +122,12 @@ public final class DigestIndexer implements Runnable {
      * interval, 1 s, after that).
      */
     public void bindTo(MeterRegistry registry) {
-        for (String index : List.of("papers", "trends")) {
-            FunctionCounter.builder(
-                            Meters.SINK_INDEXED.name(),
-                            index.equals("papers") ? papersIndexed : trendsIndexed,
-                            LongAdder::sum)
-                    .description(Meters.SINK_INDEXED.description())
-                    .tag("index", index)
-                    .register(registry);
-        }
-        FunctionCounter.builder(Meters.SINK_STALE.name(), staleSkipped, LongAdder::sum)
-                .description(Meters.SINK_STALE.description())
-                .register(registry);
-        FunctionCounter.builder(Meters.SINK_DEAD_LETTERS.name(), deadLettered, LongAdder::sum)
-                .description(Meters.SINK_DEAD_LETTERS.description())
-                .register(registry);
-        bulkLatency = Timer.builder(Meters.SINK_BULK_LATENCY.name())
-                .description(Meters.SINK_BULK_LATENCY.description())
-                .publishPercentileHistogram()
-                .register(registry);
-        fetchToSearchable = Timer.builder(Meters.SINK_FETCH_TO_INDEXED.name())
-                .description(Meters.SINK_FETCH_TO_INDEXED.description())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(50))
-                .maximumExpectedValue(Duration.ofHours(1))
-                .register(registry);
+        Meters.SINK_INDEXED.countFrom(registry, papersIndexed, "index", "papers");
+        Meters.SINK_INDEXED.countFrom(registry, trendsIndexed, "index", "trends");
+        Meters.SINK_STALE.countFrom(registry, staleSkipped);
+        Meters.SINK_DEAD_LETTERS.countFrom(registry, deadLettered);
+        bulkLatency = Meters.SINK_BULK_LATENCY.timer(registry, Duration.ofMillis(1), Duration.ofSeconds(30));
+        fetchToIndexed = Meters.SINK_FETCH_TO_INDEXED.timer(registry, Duration.ofMillis(50), Duration.ofHours(1));
     }
 
     /** Why the indexer waits, or empty while it indexes; a failure that stopped it says so. */
@@ -369,7 +349,7 @@ public final class DigestIndexer implements Runnable {
             if (item.ok()) {
                 (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
                 if (doc.fetchedAt() != null) {
-                    fetchToSearchable.record(Duration.between(doc.fetchedAt(), clock.instant()));
+                    fetchToIndexed.record(Duration.between(doc.fetchedAt(), clock.instant()));
                 }
                 log.debug("{} {} indexed", doc.alias(), doc.id());
             } else if (item.status() == 409 && VERSION_CONFLICT.equals(item.errorType())) {

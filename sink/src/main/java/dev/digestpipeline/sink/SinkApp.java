@@ -114,7 +114,7 @@ public final class SinkApp implements AutoCloseable {
 
     public void start() throws IOException {
         if (config.ops().enabled()) {
-            ops = OpsServer.start("sink", config.ops().host(), config.ops().port(), metrics, this::health);
+            ops = OpsServer.start("sink", config.ops(), metrics, this::health);
         }
         thread.start();
     }
@@ -127,11 +127,6 @@ public final class SinkApp implements AutoCloseable {
         return indexer.notIndexingBecause()
                 .map(Health::notReady)
                 .orElseGet(() -> Health.ready(indexer.papersIndexed() + " papers indexed"));
-    }
-
-    /** Where /metrics and /health are served, once started; empty when metrics.port is -1. */
-    public java.util.Optional<String> opsUrl() {
-        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     public DigestIndexer indexer() {

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +46,9 @@ public final class OpsServer implements AutoCloseable {
 
     /** Starts serving on host:port (port 0: any free port, the one taken is in {@link #url()}). */
     public static OpsServer start(
-            String app, String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health)
+            String app, OpsAddress address, PrometheusMeterRegistry registry, Supplier<Health> health)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, app + "-ops-http");
             t.setDaemon(true);
@@ -83,9 +86,19 @@ public final class OpsServer implements AutoCloseable {
             }
         });
         server.start();
-        String url = "http://" + hostForUrl(host) + ":" + server.getAddress().getPort();
+        String url = "http://" + hostForUrl(address.host()) + ":"
+                + server.getAddress().getPort();
         log.info("metrics on {}/metrics, health on {}/health", url, url);
         return new OpsServer(server, executor, url);
+    }
+
+    /** The line {@link #start} logs, which tells the launcher where an app on a free port serves. */
+    private static final Pattern LOGGED_URL = Pattern.compile("metrics on (http://\\S+)/metrics, health on ");
+
+    /** The base URL a log line of {@link #start} gives, if it is one. */
+    public static Optional<String> urlLogged(String logLine) {
+        Matcher m = LOGGED_URL.matcher(logLine);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The base URL the server answers on, e.g. {@code http://127.0.0.1:9472}. */

@@ -23,7 +23,7 @@ class OpsServerTest {
     void start() throws Exception {
         registry = AppMetrics.create("enrich");
         registry.counter("digest.enrich.pages.parsed").increment(3);
-        server = OpsServer.start("enrich", "127.0.0.1", 0, registry, health::get);
+        server = OpsServer.start("enrich", new OpsAddress("127.0.0.1", 0), registry, health::get);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class OpsServerTest {
     @Test
     void aHealthCheckThatThrowsIsNotReadyNotAStackTrace() throws Exception {
         server.close();
-        server = OpsServer.start("sink", "127.0.0.1", 0, registry, () -> {
+        server = OpsServer.start("sink", new OpsAddress("127.0.0.1", 0), registry, () -> {
             throw new IllegalStateException("no \"indexer\"");
         });
         HttpResponse<String> ready = get("/health/ready");
@@ -91,5 +91,15 @@ class OpsServerTest {
     @Test
     void theServerIsOnLoopbackAtTheUrlItGives() {
         assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
+    }
+
+    @Test
+    void theLineItLogsGivesItsUrlBackAndOtherLinesNone() {
+        assertEquals(
+                java.util.Optional.of("http://127.0.0.1:40191"),
+                OpsServer.urlLogged(
+                        "2026-11-27T18:30:00Z [main] INFO dev.digestpipeline.common.ops.OpsServer - metrics "
+                                + "on http://127.0.0.1:40191/metrics, health on http://127.0.0.1:40191/health"));
+        assertEquals(java.util.Optional.empty(), OpsServer.urlLogged("summary: 3 pages parsed"));
     }
 }
