@@ -50,6 +50,14 @@ final class BenchCommand implements Callable<Integer> {
         int perPage;
 
         @Option(
+                names = "--warm-up",
+                paramLabel = "N",
+                defaultValue = "20000",
+                description = "other papers run through the parse and through enrich before either is measured "
+                        + "(default 20000)")
+        int warmUp;
+
+        @Option(
                 names = "--rate",
                 paramLabel = "N",
                 defaultValue = "500",
@@ -72,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
                 PipelineBenchmark benchmark = new PipelineBenchmark(
                         inUse.stack(),
                         Checkout.stackDir().resolve("bench"),
-                        new PipelineBenchmark.Plan(papers, perPage, rate, Duration.ofSeconds(latencySeconds), profile),
+                        new PipelineBenchmark.Plan(
+                                papers, perPage, warmUp, rate, Duration.ofSeconds(latencySeconds), profile),
                         Checkout::say);
                 PipelineBenchmark.Result result = benchmark.run();
                 Checkout.say("");

@@ -22,7 +22,7 @@ class PipelineBenchmarkIT {
         PipelineBenchmark.Result result = new PipelineBenchmark(
                         stack,
                         dir,
-                        new PipelineBenchmark.Plan(300, 100, 100, Duration.ofSeconds(4), false),
+                        new PipelineBenchmark.Plan(300, 100, 100, 100, Duration.ofSeconds(4), false),
                         line -> System.out.println("[bench] " + line))
                 .run();
         List<PipelineBenchmark.Figure> figures = result.figures();
@@ -35,7 +35,11 @@ class PipelineBenchmarkIT {
                         PipelineBenchmark.SINK,
                         PipelineBenchmark.END_TO_END),
                 figures.stream().map(PipelineBenchmark.Figure::what).toList());
-        assertTrue(figures.stream().allMatch(f -> f.papers() == 300 && f.perSecond() > 0));
+        assertTrue(figures.stream().allMatch(f -> f.perSecond() > 0));
+        // the sink's backlog holds the warm-up's 100 papers too
+        assertEquals(
+                List.of(300L, 300L, 300L, 300L, 400L, 300L),
+                figures.stream().map(PipelineBenchmark.Figure::papers).toList());
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
         List<String> report = PipelineBenchmark.report(result);
         assertTrue(report.get(report.size() - 4).startsWith("end to end / raw _bulk: "), report.toString());

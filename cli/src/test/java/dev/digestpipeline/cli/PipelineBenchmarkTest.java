@@ -32,7 +32,7 @@ class PipelineBenchmarkTest {
     }
 
     @Test
-    void reportEndsWithTheRatiosTheTrendsAndTheLatency() {
+    void reportSaysTheWarmUpThenEndsWithTheRatiosTheTrendsAndTheLatency() {
         List<PipelineBenchmark.Figure> figures = List.of(
                 new PipelineBenchmark.Figure(
                         PipelineBenchmark.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
@@ -41,6 +41,7 @@ class PipelineBenchmarkTest {
                         PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
                 new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1)));
         List<String> report = PipelineBenchmark.report(new PipelineBenchmark.Result(
+                20000,
                 figures,
                 Duration.ofMillis(1500),
                 new PipelineBenchmark.Latency(
@@ -53,6 +54,7 @@ class PipelineBenchmarkTest {
                         "trends settled 1.50 s after the last paper was searchable (goal <= 10 s)",
                         "fetch to searchable at 500 papers/s, 750 pages of 20: p50 0.80 s, p99 1.90 s (goal <= 2 s), "
                                 + "max 2.10 s"),
-                report.subList(4, 8));
+                report.subList(5, 9));
+        assertEquals("after a warm-up of 20000 other papers through the parse and through enrich:", report.get(0));
     }
 }
