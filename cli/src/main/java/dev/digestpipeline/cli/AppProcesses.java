@@ -8,6 +8,8 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 
 import dev.digestpipeline.common.ops.OpsServer;
 import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.ops.OpsApp;
+import dev.digestpipeline.ops.OpsConfig;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +32,16 @@ final class AppProcesses {
     static final App ENRICH = new App("enrich", "enrich", null);
     static final App SINK = new App("sink", "sink", null);
     static final App POLLER = new App("poller", "ingest", "dev.digestpipeline.ingest.PollerApp");
+    /** The dashboard. */
+    static final App OPS = new App("ops", "ops", null);
     /** What the demo runs: its pages come from the command line, not a poller. */
     static final List<App> PIPELINE = List.of(ENRICH, SINK);
     /** Every app, in the order they start ('up') and are listed ('status'); 'down' stops them in reverse. */
-    static final List<App> ALL = List.of(ENRICH, SINK, POLLER);
+    static final List<App> ALL = List.of(ENRICH, SINK, POLLER, OPS);
+    /** The apps whose health the dashboard shows. */
+    static final List<App> WATCHED = List.of(ENRICH, SINK, POLLER);
+    /** The dashboard's port when it is free: one address to bookmark. */
+    static final int DASHBOARD_PORT = 8095;
 
     private final Path home;
     private final Path dir;
@@ -128,6 +137,103 @@ final class AppProcesses {
         return stopped;
     }
 
+    /**
+     * Starts the dashboard, pointed at the health endpoints of the apps running now; one running for other apps (or
+     * other ports) is restarted. Waits until it serves; the line says where.
+     */
+    String startDashboard(LocalStack stack) throws IOException, InterruptedException {
+        List<String> health = new ArrayList<>();
+        for (App app : WATCHED) {
+            if (runningPid(app).isPresent()) {
+                health.add(app.name() + "=" + awaitServing(app, Duration.ofMinutes(1)));
+            }
+        }
+        String apps = String.join(",", health);
+        Path file = dir.resolve("ops-apps.txt");
+        String restarted = "";
+        boolean same = Files.exists(file) && Files.readString(file).equals(apps);
+        if (!same && runningPid(OPS).isPresent()) {
+            restarted = stop(OPS)
+                    .map(s -> "stopped " + s + " to watch the apps now running; ")
+                    .orElse("");
+        }
+        Files.createDirectories(dir);
+        Files.writeString(file, apps);
+        String started = start(
+                OPS,
+                stack,
+                List.of(),
+                Map.of(
+                        OpsConfig.APPS.envName(),
+                        apps,
+                        OpsConfig.DASHBOARD_PORT.envName(),
+                        Integer.toString(isFree(DASHBOARD_PORT) ? DASHBOARD_PORT : 0)));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (dashboardUrl().filter(url -> answers(url + "api/pipeline")).isEmpty()) {
+            if (runningPid(OPS).isEmpty() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the dashboard did not start; see " + dir.resolve("ops.log"));
+            }
+            Thread.sleep(200);
+        }
+        return restarted + started + "; dashboard on " + dashboardUrl().orElseThrow();
+    }
+
+    /**
+     * The URL the running app serves /health on, once it answers there: an app's log keeps the URLs of the runs
+     * before it, so a URL logged is not yet this run's until it answers.
+     */
+    private String awaitServing(App app, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<String> url = opsUrl(app);
+            if (url.isPresent() && answers(url.get() + "/health/live")) {
+                return url.get();
+            }
+            if (runningPid(app).isEmpty()) {
+                throw new IllegalStateException(app.name() + " stopped; see " + dir.resolve(app.name() + ".log"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(app.name() + " does not serve its health endpoint after "
+                        + timeout.toSeconds() + " s; see " + dir.resolve(app.name() + ".log"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Whether a GET of the URL gets an answer (any status): a server listens there. */
+    private static boolean answers(String url) {
+        try {
+            java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false; // an earlier run's URL, or this run's not serving yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where the running dashboard serves, from its log. */
+    Optional<String> dashboardUrl() {
+        return lastLogged(OPS, OpsApp::urlLogged);
+    }
+
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (App app : ALL) {
@@ -136,7 +242,12 @@ final class AppProcesses {
                             .map(pid -> "running, pid " + pid + ", log " + dir.resolve(app.name() + ".log")
                                     + opsUrl(app)
                                             .map(url -> ", metrics " + url + "/metrics, health " + url + "/health")
-                                            .orElse(""))
+                                            .orElse("")
+                                    + (app.equals(OPS)
+                                            ? dashboardUrl()
+                                                    .map(url -> ", dashboard " + url)
+                                                    .orElse("")
+                                            : ""))
                             .orElse("not running"));
         }
         return lines;
@@ -147,12 +258,17 @@ final class AppProcesses {
      * two stacks or with a test), and each logs its URL once it serves.
      */
     Optional<String> opsUrl(App app) {
+        return lastLogged(app, OpsServer::urlLogged);
+    }
+
+    /** The last value the reading finds in the running app's log. */
+    private Optional<String> lastLogged(App app, java.util.function.Function<String, Optional<String>> reading) {
         Path log = dir.resolve(app.name() + ".log");
         if (runningPid(app).isEmpty() || !Files.exists(log)) {
             return Optional.empty();
         }
         try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
-            return lines.map(OpsServer::urlLogged).flatMap(Optional::stream).reduce((first, last) -> last);
+            return lines.map(reading).flatMap(Optional::stream).reduce((first, last) -> last);
         } catch (IOException | java.io.UncheckedIOException e) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
+import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
@@ -131,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             if (keep) {
                 inUse.keep();
+                Checkout.say(apps.startDashboard(stack));
                 Checkout.say(
                         "left running (--keep): './digest status' to see it, './digest down' to stop it; publish more with "
                                 + "java -jar ingest/target/ingest-*-app.jar --bootstrap.servers="

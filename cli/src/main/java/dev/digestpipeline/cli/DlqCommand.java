@@ -1,6 +1,8 @@
 package dev.digestpipeline.cli;
 
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.deadletters.DeadLetterLines;
+import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.stack.LocalStack;
 import java.time.Instant;
@@ -111,7 +113,7 @@ final class DlqCommand {
             try (PipelineProbe probe = probe(stack)) {
                 DeadLetterReplay.Plan plan = DeadLetterReplay.plan(
                         letters(probe),
-                        DeadLetterReplay.replayed(probe, stack.bootstrapServers()),
+                        DeadLetterReplay.replayed(probe.topicRecords(), stack.bootstrapServers()),
                         filter.stage,
                         filter.sinceInstant());
                 plan.notReplayable().forEach(line -> Checkout.say("cannot replay " + line));

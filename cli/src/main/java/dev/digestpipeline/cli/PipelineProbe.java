@@ -1,21 +1,20 @@
 package dev.digestpipeline.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.kafka.TopicRecords;
+import dev.digestpipeline.ops.search.IndexReads;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.TrendDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,39 +32,28 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serde;
 
 /** Looks at a running pipeline from outside: consumer lag, dead letters, and what Elasticsearch holds. */
 public final class PipelineProbe implements AutoCloseable {
-    private final String registryUrl;
     private final String alias;
     private final String trendsAlias;
     private final Admin admin;
     private final ElasticsearchClient es;
-    private final KafkaConsumer<byte[], byte[]> reader;
+    private final TopicRecords records;
 
     public PipelineProbe(
             String bootstrapServers, String registryUrl, String elasticsearchUrl, String alias, String trendsAlias) {
-        this.registryUrl = registryUrl;
         this.alias = alias;
         this.trendsAlias = trendsAlias;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
         this.es = ElasticsearchClient.of(b -> b.host(elasticsearchUrl));
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a group offset below the log start
-        this.reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.records = new TopicRecords(bootstrapServers, registryUrl);
     }
 
     /**
@@ -105,31 +93,7 @@ public final class PipelineProbe implements AutoCloseable {
                 toRead.put(partition, from);
             }
         }
-        return pending + committedRecordsBetween(toRead);
-    }
-
-    private long committedRecordsBetween(Map<TopicPartition, Long> from) {
-        long[] count = {0};
-        readCommitted(from, record -> count[0]++);
-        return count[0];
-    }
-
-    /** Reads read_committed from each partition's offset up to its last stable offset, handing on each record. */
-    private void readCommitted(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        if (from.isEmpty()) {
-            return;
-        }
-        reader.assign(from.keySet());
-        from.forEach(reader::seek);
-        Map<TopicPartition, Long> ends = reader.endOffsets(from.keySet());
-        Instant deadline = Instant.now().plusSeconds(30);
-        // the position moves past commit markers and aborted records too, so this ends at the stable offset
-        while (from.keySet().stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + from.keySet() + " up to " + ends + " within 30 s");
-            }
-            reader.poll(Duration.ofMillis(200)).forEach(each);
-        }
+        return pending + records.backlog(toRead).records();
     }
 
     /** One stage of the pipeline: a consumer group and the topics it reads. */
@@ -222,7 +186,12 @@ public final class PipelineProbe implements AutoCloseable {
 
     /** Every record of a topic, read_committed, from the beginning to its current end. */
     public <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> records(String topic) {
-        return readAll(topic);
+        return records.all(topic);
+    }
+
+    /** The reader under the probe, for what takes one (a dead-letter replay). */
+    public TopicRecords topicRecords() {
+        return records;
     }
 
     private static Query fromPages(Collection<String> sourcePages) {
@@ -263,7 +232,7 @@ public final class PipelineProbe implements AutoCloseable {
      * yet (the sink creates it when it starts).
      */
     public long papersSearchable() throws IOException {
-        return orNothingYet(0L, () -> es.count(c -> c.index(alias)).count());
+        return IndexReads.orNothingYet(0L, () -> es.count(c -> c.index(alias)).count());
     }
 
     /** For each of the pages, how many of its papers a search finds now (no refresh forced); pages with none left out. */
@@ -271,7 +240,7 @@ public final class PipelineProbe implements AutoCloseable {
         if (sourcePages.isEmpty()) {
             return Map.of();
         }
-        return orNothingYet(Map.of(), () -> {
+        return IndexReads.orNothingYet(Map.of(), () -> {
             SearchResponse<Void> response = es.search(
                     s -> s.index(alias)
                             .size(0)
@@ -291,7 +260,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     /** The sum of distinct papers over every indexed day window (no refresh forced); 0 before the index exists. */
     public long dayTrendPapers() throws IOException {
-        return orNothingYet(0L, () -> {
+        return IndexReads.orNothingYet(0L, () -> {
             SearchResponse<Void> response = es.search(
                     s -> s.index(trendsAlias)
                             .size(0)
@@ -302,25 +271,9 @@ public final class PipelineProbe implements AutoCloseable {
         });
     }
 
-    private interface Search<T> {
-        T run() throws IOException;
-    }
-
-    /** The search's answer; {@code nothing} while its index does not exist. */
-    private static <T> T orNothingYet(T nothing, Search<T> search) throws IOException {
-        try {
-            return search.run();
-        } catch (ElasticsearchException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return nothing;
-        }
-    }
-
     /** Whether a search finds the paper now, without waiting for the next refresh; false before the index exists. */
     public boolean isSearchable(String paperId) throws IOException {
-        return orNothingYet(false, () -> {
+        return IndexReads.orNothingYet(false, () -> {
             es.indices().refresh(r -> r.index(alias));
             return es.count(c -> c.index(alias)
                                     .query(q -> q.term(t -> t.field("paperId").value(paperId))))
@@ -393,7 +346,7 @@ public final class PipelineProbe implements AutoCloseable {
     /** Dead letters on the topic whose key is one of the given keys, read from the beginning. */
     public List<DeadLetter> deadLetters(String topic, Set<String> keys) {
         List<DeadLetter> letters = new ArrayList<>();
-        this.<DeadLetter>readAll(topic).forEach(r -> {
+        records.<DeadLetter>all(topic).forEach(r -> {
             if (keys.contains(r.key())) {
                 letters.add(r.value());
             }
@@ -404,34 +357,12 @@ public final class PipelineProbe implements AutoCloseable {
     /** Distinct ids of the papers enrich parsed from the given pages, read from digest.papers. */
     public Set<String> parsedPaperIds(Set<String> sourcePages) {
         Set<String> ids = new java.util.TreeSet<>();
-        this.<Paper>readAll(Topics.PAPERS.name()).forEach(r -> {
+        records.<Paper>all(Topics.PAPERS.name()).forEach(r -> {
             if (r.value() != null && r.value().getSourcePages().stream().anyMatch(sourcePages::contains)) {
                 ids.add(r.key());
             }
         });
         return ids;
-    }
-
-    /** Reads as a downstream consumer should: a record that is not a readable T is left out, not fatal. */
-    private <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic) {
-        List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        List<ConsumerRecord<String, T>> records = new ArrayList<>();
-        try (Serde<T> serde = RegistrySerdes.valueSerde(registryUrl)) {
-            var values = serde.deserializer();
-            readCommitted(reader.beginningOffsets(partitions), r -> {
-                T value;
-                try {
-                    value = values.deserialize(topic, r.headers(), r.value());
-                } catch (RuntimeException e) {
-                    return;
-                }
-                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-                records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value));
-            });
-        }
-        return records;
     }
 
     public static String histogramLine(Map<String, ? extends Number> histogram) {
@@ -442,7 +373,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        records.close();
         admin.close();
         es.close();
     }

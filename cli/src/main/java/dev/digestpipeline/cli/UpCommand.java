@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "up",
         mixinStandardHelpOptions = true,
-        description = "Starts what is not running of the local stack, enrich, sink and the feed poller, in the "
-                + "background, says where they run and returns. With no source given, polls the Hugging Face daily "
+        description = "Starts what is not running of the local stack, enrich, sink, the feed poller and the "
+                + "dashboard, in the background, says where they run and returns. With no source given, polls the Hugging Face daily "
                 + "papers and the arXiv RSS feeds of cs.AI, cs.CL, cs.CV and cs.LG. Run again with other sources, "
                 + "it restarts the poller with them.")
 final class UpCommand implements Callable<Integer> {
@@ -69,12 +69,14 @@ final class UpCommand implements Callable<Integer> {
             Checkout.say(apps.start(app, stack));
         }
         Checkout.say(startPoller(apps, stack, polled));
+        Checkout.say(apps.startDashboard(stack));
         List<String> publicHosts = PollerApp.publicHosts(polled);
         if ((contact == null || contact.isBlank()) && !publicHosts.isEmpty()) {
             Checkout.say("warning: polling " + String.join(", ", publicHosts) + " without a contact: add "
                     + "--contact=EMAIL_OR_URL so their operators can reach you");
         }
         Checkout.say("");
+        Checkout.say("dashboard:      " + apps.dashboardUrl().orElse("(not running)"));
         Checkout.say("stack:          " + stack.describe());
         Checkout.say("elasticsearch:  " + stack.elasticsearchUrl() + "/papers/_search?q=title:language");
         Checkout.say("sources:        " + polled.size());

@@ -18,6 +18,8 @@ import dev.digestpipeline.examples.AreaConsumer;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
+import dev.digestpipeline.ops.deadletters.DeadLetterLines;
+import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
@@ -422,7 +424,10 @@ class PipelineIT {
         String id = DeadLetterLines.id(ours.get(0));
 
         DeadLetterReplay.Plan first = DeadLetterReplay.plan(
-                ours, DeadLetterReplay.replayed(probe, stack.bootstrapServers()), "enrich-deserialize", null);
+                ours,
+                DeadLetterReplay.replayed(probe.topicRecords(), stack.bootstrapServers()),
+                "enrich-deserialize",
+                null);
         assertEquals(
                 List.of(id), DeadLetterReplay.replay(first.replay(), stack.bootstrapServers(), stack.registryUrl()));
         probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(3), line -> {});
@@ -431,7 +436,10 @@ class PipelineIT {
                 probe.papersFrom(Set.of(uri)).stream().map(PaperDocument::title).toList());
 
         DeadLetterReplay.Plan second = DeadLetterReplay.plan(
-                ours, DeadLetterReplay.replayed(probe, stack.bootstrapServers()), "enrich-deserialize", null);
+                ours,
+                DeadLetterReplay.replayed(probe.topicRecords(), stack.bootstrapServers()),
+                "enrich-deserialize",
+                null);
         assertEquals(List.of(), second.replay());
         assertEquals(List.of(id), second.alreadyReplayed());
     }

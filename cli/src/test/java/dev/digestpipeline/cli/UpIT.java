@@ -259,6 +259,37 @@ class UpIT {
                 >= 88);
         assertTrue(metrics.get("sink").contains("digest_sink_fetch_to_indexed_seconds_bucket{"), metrics.get("sink"));
 
+        // the dashboard 'up' started watches every app by its health endpoint, and shows each polled URL
+        String dashboard = status.lines()
+                .filter(l -> l.startsWith("ops: running"))
+                .map(l -> l.substring(l.indexOf(", dashboard ") + ", dashboard ".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboard URL in\n" + status));
+        assertTrue(upOutput.contains("dashboard on " + dashboard), upOutput);
+        com.fasterxml.jackson.databind.JsonNode pipeline = null;
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pipeline == null
+                || !pipeline.path("errors").isEmpty()
+                || pipeline.path("sources").size() < 5) {
+            assertTrue(System.nanoTime() < deadline, "the dashboard's sample: " + pipeline);
+            Thread.sleep(1000);
+            pipeline = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(get(dashboard + "api/pipeline").body());
+        }
+        Files.writeString(outputs.resolve("dashboard-pipeline.json"), pipeline.toPrettyString());
+        Map<String, String> upByStage = new HashMap<>();
+        pipeline.path("stages")
+                .forEach(stage -> upByStage.put(
+                        stage.path("name").asText(), stage.path("up").asText()));
+        assertEquals(
+                Map.of("poller", "true", "enrich", "true", "sink", "true", "elasticsearch", "true"),
+                Map.of(
+                        "poller", upByStage.get("poller"),
+                        "enrich", upByStage.get("enrich"),
+                        "sink", upByStage.get("sink"),
+                        "elasticsearch", upByStage.get("elasticsearch")),
+                pipeline.toPrettyString());
+
         // a killed poller is brought back by running 'up' again, and goes on from its state in Kafka: every URL it
         // had is asked for conditionally, none is fetched whole again
         AppProcesses apps = new AppProcesses(StackSettings.home(env), stackDir);
@@ -270,6 +301,8 @@ class UpIT {
         int before = site.requests().size();
         String upAgain = digest(up.toArray(String[]::new));
         assertTrue(upAgain.contains("enrich already running") && upAgain.contains("poller started"), upAgain);
+        // the new poller serves on another port: the dashboard is restarted to watch it
+        assertTrue(upAgain.contains("to watch the apps now running"), upAgain);
         deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (site.requests().size() < before + 12) {
             assertTrue(System.nanoTime() < deadline, "the restarted poller polls: " + site.requests());

@@ -19,14 +19,15 @@ import javax.net.ssl.SSLContext;
  * @param caFile null: the JVM's trust store
  */
 public record ElasticsearchAccess(String url, String username, String password, String apiKey, Path caFile) {
-    static final Setting USERNAME =
+    public static final Setting USERNAME =
             Setting.text("elasticsearch.username", "", "Elasticsearch user (basic auth); blank: none");
-    static final Setting PASSWORD = Setting.text("elasticsearch.password", "", "password of elasticsearch.username")
+    public static final Setting PASSWORD = Setting.text(
+                    "elasticsearch.password", "", "password of elasticsearch.username")
             .asSecret();
-    static final Setting API_KEY = Setting.text(
+    public static final Setting API_KEY = Setting.text(
                     "elasticsearch.api.key", "", "Elasticsearch API key (the encoded id:key), instead of a user")
             .asSecret();
-    static final Setting CA_FILE = Setting.path(
+    public static final Setting CA_FILE = Setting.path(
             "elasticsearch.ca.file",
             "",
             "PEM file of the CA certificate an https Elasticsearch is trusted by (its http_ca.crt); blank: the JVM's");
@@ -48,7 +49,7 @@ public record ElasticsearchAccess(String url, String username, String password, 
         return new ElasticsearchAccess(url, null, null, null, null);
     }
 
-    static ElasticsearchAccess from(AppSettings settings) {
+    public static ElasticsearchAccess from(AppSettings settings) {
         return new ElasticsearchAccess(
                 settings.text(ELASTICSEARCH_URL),
                 settings.optional(USERNAME),

@@ -38,14 +38,15 @@ public record SinkConfig(
         OpsAddress ops,
         Map<String, String> kafka) {
 
-    static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
+    public static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
     static final Setting TOPIC_PAPERS = Setting.text("topic.papers", Topics.PAPERS.name(), "papers topic read");
     static final Setting TOPIC_TRENDS =
             Setting.text("topic.trends", Topics.TRENDS.name(), "trends topic read; blank: trends are not indexed");
     static final Setting TOPIC_PAPERS_DLQ = Setting.text(
             "topic.papers.dlq", Topics.PAPERS_DLQ.name(), "where records that cannot be read or indexed go");
-    static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
-    static final Setting TRENDS_ALIAS = Setting.text("index.trends.alias", "trends", "alias of the trends index");
+    public static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
+    public static final Setting TRENDS_ALIAS =
+            Setting.text("index.trends.alias", "trends", "alias of the trends index");
     static final Setting BATCH_SIZE = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
     static final Setting BULK_MAX_BYTES = Setting.integer(
             "bulk.max.bytes",

@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.ops.deadletters;
 
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -18,19 +18,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Dead letters as 'dlq' prints them. A letter's id is its dead-letter topic's short name, partition and offset
  * ({@code pages/0/12}), which stays the same however many letters come after it.
  */
-final class DeadLetterLines {
+public final class DeadLetterLines {
     static final int REASON_CHARS = 140;
     static final int PREVIEW_BYTES = 600;
 
     private DeadLetterLines() {}
 
-    static String id(ConsumerRecord<String, DeadLetter> record) {
+    public static String id(ConsumerRecord<String, DeadLetter> record) {
         String topic = record.topic().equals(Topics.PAGES_DLQ.name()) ? "pages" : "papers";
         return topic + "/" + record.partition() + "/" + record.offset();
     }
 
     /** The dead-letter topic an id names. */
-    static String topicOf(String id) {
+    public static String topicOf(String id) {
         String[] parts = id.split("/", -1);
         if (parts.length != 3 || !(parts[0].equals("pages") || parts[0].equals("papers"))) {
             throw new IllegalArgumentException(
@@ -40,29 +40,33 @@ final class DeadLetterLines {
     }
 
     /** One line per letter of the stage (null: any) that failed at or after the instant (null: any time). */
-    static List<String> list(List<ConsumerRecord<String, DeadLetter>> records, String stage, Instant since) {
+    public static List<String> list(List<ConsumerRecord<String, DeadLetter>> records, String stage, Instant since) {
         List<String> lines = new ArrayList<>();
         for (ConsumerRecord<String, DeadLetter> record : records) {
             DeadLetter letter = record.value();
             if (!matches(letter, stage, since)) {
                 continue;
             }
-            String reason = letter.getReason();
             lines.add(id(record) + "  " + letter.getFailedAt().truncatedTo(ChronoUnit.SECONDS) + "  "
-                    + letter.getStage() + "  " + keyOf(letter) + "  "
-                    + (reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) + "..." : reason));
+                    + letter.getStage() + "  " + keyOf(letter) + "  " + shortReason(letter));
         }
         return lines;
     }
 
+    /** The letter's reason, cut to {@value #REASON_CHARS} characters for a list. */
+    public static String shortReason(DeadLetter letter) {
+        String reason = letter.getReason();
+        return reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) + "..." : reason;
+    }
+
     /** Whether the letter is of the stage (null: any) and failed at or after the instant (null: any time). */
-    static boolean matches(DeadLetter letter, String stage, Instant since) {
+    public static boolean matches(DeadLetter letter, String stage, Instant since) {
         return (stage == null || stage.equals(letter.getStage()))
                 && (since == null || !letter.getFailedAt().isBefore(since));
     }
 
     /** Everything a letter holds, its original bytes as text when they are UTF-8, else as hex, cut to a preview. */
-    static List<String> show(ConsumerRecord<String, DeadLetter> record) {
+    public static List<String> show(ConsumerRecord<String, DeadLetter> record) {
         DeadLetter letter = record.value();
         ByteBuffer value = letter.getOriginalValue() == null ? ByteBuffer.allocate(0) : letter.getOriginalValue();
         byte[] bytes = new byte[value.remaining()];
@@ -82,7 +86,7 @@ final class DeadLetterLines {
     }
 
     /** The letter's original key as text. */
-    static String keyOf(DeadLetter letter) {
+    public static String keyOf(DeadLetter letter) {
         return letter.getOriginalKey() == null
                 ? "(no key)"
                 : StandardCharsets.UTF_8

@@ -1,7 +1,8 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.ops.deadletters;
 
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.ReplayedLetter;
 import java.nio.ByteBuffer;
@@ -27,12 +28,12 @@ import org.apache.kafka.common.serialization.Serde;
  * to the compacted digest.dlq.replayed in the same Kafka transaction as its bytes: a letter is replayed once, even
  * when the command is interrupted and run again. A letter that fails again becomes a new letter with a new id.
  */
-final class DeadLetterReplay {
+public final class DeadLetterReplay {
     /** One transactional id: a second replay running at once fences the first instead of interleaving with it. */
-    static final String TRANSACTIONAL_ID = "digest-dlq-replay";
+    public static final String TRANSACTIONAL_ID = "digest-dlq-replay";
 
     /** What a replay would do with the letters that match its filter. */
-    record Plan(
+    public record Plan(
             List<ConsumerRecord<String, DeadLetter>> replay,
             List<String> alreadyReplayed,
             List<String> notReplayable) {}
@@ -43,7 +44,7 @@ final class DeadLetterReplay {
      * The letters of the stage (null: any) that failed at or after the instant (null: any time), split into those
      * to replay, those replayed before, and those that cannot be (no source topic, or no original bytes).
      */
-    static Plan plan(
+    public static Plan plan(
             List<ConsumerRecord<String, DeadLetter>> letters, Set<String> replayed, String stage, Instant since) {
         List<ConsumerRecord<String, DeadLetter>> replay = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -68,19 +69,19 @@ final class DeadLetterReplay {
     }
 
     /** The ids of the letters replayed so far, read from digest.dlq.replayed (created when missing). */
-    static Set<String> replayed(PipelineProbe probe, String bootstrapServers) {
+    public static Set<String> replayed(TopicRecords records, String bootstrapServers) {
         TopicAdmin.ensure(
                 bootstrapServers,
                 Map.of(),
                 List.of(Topics.DLQ_REPLAYED.newTopic(
                         Topics.DLQ_REPLAYED.name(), Topics.DLQ_REPLAYED.partitions(), (short) 1, null, Map.of())));
         Set<String> ids = new java.util.TreeSet<>();
-        probe.<ReplayedLetter>records(Topics.DLQ_REPLAYED.name()).forEach(r -> ids.add(r.key()));
+        records.<ReplayedLetter>all(Topics.DLQ_REPLAYED.name()).forEach(r -> ids.add(r.key()));
         return ids;
     }
 
     /** Publishes each letter's bytes and its mark in one transaction; gives the ids replayed. */
-    static List<String> replay(
+    public static List<String> replay(
             List<ConsumerRecord<String, DeadLetter>> letters, String bootstrapServers, String registryUrl) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

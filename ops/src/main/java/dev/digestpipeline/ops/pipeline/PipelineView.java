@@ -1,0 +1,423 @@
+package dev.digestpipeline.ops.pipeline;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.digestpipeline.common.kafka.RegistryAccess;
+import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ingest.poll.SourceState;
+import dev.digestpipeline.ingest.state.SourceStateStore;
+import dev.digestpipeline.ops.deadletters.DeadLetterTally;
+import dev.digestpipeline.ops.kafka.TopicRecords;
+import dev.digestpipeline.ops.search.IndexReads;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline as an operator sees it, sampled from outside: poller → raw pages → enrich → papers → sink →
+ * Elasticsearch, each stage with whether it is up, its lag in records and in seconds, and its throughput over the
+ * last minutes; the sources' polling state; the dead letters. One sampler thread calls {@link #sample()}; browsers
+ * read the latest {@link Snapshot}, so a page open in ten tabs costs Kafka nothing more.
+ */
+public final class PipelineView implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PipelineView.class);
+    private static final Duration HISTORY = Duration.ofMinutes(15);
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+    private static final Duration CALL = Duration.ofSeconds(5);
+    /**
+     * Up to this many offsets behind, the lag is counted record by record (exact under exactly-once, where every
+     * transaction leaves a marker offset); beyond, it is the offset difference.
+     */
+    static final long EXACT_LAG_UP_TO = 20_000;
+
+    /** One stage: an app (up is null when nothing tells) or a store (a topic, the index). */
+    public record Stage(
+            String name,
+            String kind,
+            Boolean up,
+            String detail,
+            Long lagRecords,
+            Double lagSeconds,
+            long total,
+            String unit,
+            double perSecond,
+            List<RateHistory.Point> throughput) {}
+
+    /** One source's (or one of its URLs') polling state, as the poller keeps it. */
+    public record Source(String id, SourceState state) {}
+
+    /** What the dashboard shows of the pipeline at one moment, and what could not be read then. */
+    public record Snapshot(
+            Instant sampledAt,
+            List<Stage> stages,
+            List<Source> sources,
+            DeadLetterTally.Summary deadLetters,
+            List<String> errors) {}
+
+    /** Which consumer groups and endpoints stand for the apps. */
+    public record Groups(String enrichApplicationId, String sinkGroupId, Map<String, String> appHealth) {}
+
+    private final Admin admin;
+    private final ElasticsearchClient es;
+    private final TopicRecords records;
+    private final DeadLetterTally deadLetters;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final String papersAlias;
+    private final Groups groups;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, RateHistory> histories = new HashMap<>();
+    private volatile Snapshot latest = new Snapshot(
+            Instant.EPOCH, List.of(), List.of(), DeadLetterTally.Summary.EMPTY, List.of("not sampled yet"));
+
+    public PipelineView(
+            Admin admin,
+            ElasticsearchClient es,
+            TopicRecords records,
+            DeadLetterTally deadLetters,
+            String bootstrapServers,
+            String registryUrl,
+            String papersAlias,
+            Groups groups) {
+        this.admin = admin;
+        this.es = es;
+        this.records = records;
+        this.deadLetters = deadLetters;
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.papersAlias = papersAlias;
+        this.groups = groups;
+    }
+
+    public Snapshot latest() {
+        return latest;
+    }
+
+    /** Reads everything once and makes it the latest snapshot; what fails is named in its errors, never thrown. */
+    public Snapshot sample() {
+        Instant now = Instant.now();
+        List<String> errors = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
+        Map<TopicPartition, Long> ends = Map.of();
+        try {
+            ends = stableEnds(List.of(Topics.PAGES_RAW.name(), Topics.PAPERS.name(), Topics.TRENDS.name()));
+        } catch (Exception e) {
+            errors.add("Kafka: " + reason(e));
+        }
+        long pagesOut = sum(ends, Topics.PAGES_RAW.name());
+        long papersOut = sum(ends, Topics.PAPERS.name());
+        stages.add(poller(now, pagesOut));
+        stages.add(store("raw pages", Topics.PAGES_RAW.name(), now, pagesOut, "offsets"));
+        stages.add(consumerStage(
+                "enrich", groups.enrichApplicationId(), List.of(Topics.PAGES_RAW.name()), "pages", now, ends, errors));
+        stages.add(store("papers", Topics.PAPERS.name(), now, papersOut, "offsets"));
+        stages.add(consumerStage(
+                "sink",
+                groups.sinkGroupId(),
+                List.of(Topics.PAPERS.name(), Topics.TRENDS.name()),
+                "records",
+                now,
+                ends,
+                errors));
+        stages.add(elasticsearch(now, errors));
+        List<Source> sources = List.of();
+        try {
+            sources = sources();
+        } catch (Exception e) {
+            errors.add("sources: " + reason(e));
+        }
+        DeadLetterTally.Summary letters = DeadLetterTally.Summary.EMPTY;
+        try {
+            letters = deadLetters.update();
+        } catch (Exception e) {
+            errors.add("dead letters: " + reason(e));
+        }
+        Snapshot snapshot = new Snapshot(now, stages, sources, letters, errors);
+        latest = snapshot;
+        if (!errors.isEmpty()) {
+            log.debug("sampled with errors: {}", errors);
+        }
+        return snapshot;
+    }
+
+    /** The poller, known by its health endpoint; what it did, by what it published to the raw pages topic. */
+    private Stage poller(Instant now, long pagesPublished) {
+        Health health = health("poller");
+        RateHistory history = history("poller");
+        if (pagesPublished >= 0) {
+            history.add(now, pagesPublished);
+        }
+        return new Stage(
+                "poller",
+                "app",
+                health.up(),
+                health.detail(),
+                null,
+                null,
+                Math.max(0, history.latest()),
+                "pages published",
+                history.perSecond(RATE_WINDOW),
+                history.points());
+    }
+
+    private Stage store(String name, String topic, Instant now, long endOffsets, String unit) {
+        RateHistory history = history(name);
+        if (endOffsets >= 0) {
+            history.add(now, endOffsets);
+        }
+        return new Stage(
+                name,
+                "topic",
+                null,
+                topic,
+                null,
+                null,
+                Math.max(0, history.latest()),
+                unit,
+                history.perSecond(RATE_WINDOW),
+                history.points());
+    }
+
+    /** An app known by its consumer group: processed = committed offsets, lag = stable end minus committed. */
+    private Stage consumerStage(
+            String name,
+            String group,
+            List<String> topics,
+            String unit,
+            Instant now,
+            Map<TopicPartition, Long> ends,
+            List<String> errors) {
+        Health health = health(name);
+        Long lag = null;
+        Double lagSeconds = null;
+        long processed = -1;
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+            long behind = 0;
+            processed = 0;
+            Map<TopicPartition, Long> lagging = new HashMap<>();
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (!topics.contains(end.getKey().topic())) {
+                    continue;
+                }
+                OffsetAndMetadata done = committed.get(end.getKey());
+                long at = done == null ? 0 : done.offset();
+                processed += at;
+                if (at < end.getValue()) {
+                    behind += end.getValue() - at;
+                    lagging.put(end.getKey(), at);
+                }
+            }
+            if (behind <= EXACT_LAG_UP_TO) {
+                TopicRecords.Backlog backlog = records.backlog(lagging);
+                lag = backlog.records();
+                lagSeconds = backlog.oldest() == null ? 0.0 : secondsSince(backlog.oldest(), now);
+            } else {
+                lag = behind; // offsets, markers included: too many records to count every few seconds
+                lagSeconds = oldestWaiting(lagging, now);
+            }
+            if (health.up() == null) {
+                health = membersOf(group);
+            }
+        } catch (Exception e) {
+            errors.add(name + ": " + reason(e));
+        }
+        RateHistory history = history(name);
+        if (processed >= 0) {
+            history.add(now, processed);
+        }
+        return new Stage(
+                name,
+                "app",
+                health.up(),
+                health.detail(),
+                lag,
+                lagSeconds,
+                Math.max(0, history.latest()),
+                unit + " processed",
+                history.perSecond(RATE_WINDOW),
+                history.points());
+    }
+
+    /** Seconds since the oldest record not yet processed was written; null when none could be read in time. */
+    private Double oldestWaiting(Map<TopicPartition, Long> lagging, Instant now) {
+        Map<TopicPartition, Instant> stamps = records.timestampsAt(lagging, Duration.ofSeconds(1));
+        return stamps.values().stream()
+                .min(Instant::compareTo)
+                .map(t -> secondsSince(t, now))
+                .orElse(null);
+    }
+
+    private static double secondsSince(Instant then, Instant now) {
+        return Math.max(0, Duration.between(then, now).toMillis()) / 1000.0;
+    }
+
+    private Stage elasticsearch(Instant now, List<String> errors) {
+        RateHistory history = history("elasticsearch");
+        Boolean up;
+        String detail;
+        try {
+            var health = es.cluster().health();
+            up = true;
+            detail = "cluster " + health.clusterName() + ": " + health.status().jsonValue();
+            long papers = IndexReads.orNothingYet(
+                    -1L, () -> es.count(c -> c.index(papersAlias)).count());
+            if (papers < 0) {
+                detail += "; no papers index yet";
+            } else {
+                history.add(now, papers);
+            }
+        } catch (Exception e) {
+            up = false;
+            detail = reason(e);
+            errors.add("Elasticsearch: " + detail);
+        }
+        return new Stage(
+                "elasticsearch",
+                "store",
+                up,
+                detail,
+                null,
+                null,
+                Math.max(0, history.latest()),
+                "papers searchable",
+                history.perSecond(RATE_WINDOW),
+                history.points());
+    }
+
+    private record Health(Boolean up, String detail) {}
+
+    /** The app's readiness from its /health/ready, when the app's endpoint is known; unknown otherwise. */
+    private Health health(String app) {
+        String url = groups.appHealth().get(app);
+        if (url == null) {
+            return new Health(null, "no health endpoint configured");
+        }
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Health(answer.statusCode() == 200, detailOf(answer.body()));
+        } catch (java.io.IOException e) {
+            return new Health(false, "no answer from " + url + ": " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Health(null, "interrupted");
+        }
+    }
+
+    private static String detailOf(String healthJson) {
+        int at = healthJson.indexOf("\"detail\":\"");
+        if (at < 0) {
+            return healthJson.strip();
+        }
+        int end = healthJson.lastIndexOf('"');
+        return healthJson.substring(at + 10, Math.max(at + 10, end));
+    }
+
+    /** Up when the group has members and is not rebalancing; for an app whose health endpoint is not known. */
+    private Health membersOf(String group) throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                .describedGroups()
+                .get(group)
+                .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+        int members = description.members().size();
+        return new Health(
+                members > 0,
+                "consumer group " + group + ": "
+                        + description.groupState().toString().toLowerCase(java.util.Locale.ROOT) + ", " + members
+                        + (members == 1 ? " member" : " members"));
+    }
+
+    private List<Source> sources() {
+        Set<String> topics;
+        try {
+            topics = admin.listTopics().names().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(reason(e), e);
+        }
+        if (!topics.contains(Topics.SOURCES_STATE.name())) {
+            return List.of(); // no poller ever ran
+        }
+        Map<String, SourceState> states = new TreeMap<>(SourceStateStore.read(
+                bootstrapServers, RegistryAccess.anonymous(registryUrl), Topics.SOURCES_STATE.name(), Map.of()));
+        List<Source> sources = new ArrayList<>();
+        states.forEach((id, state) -> sources.add(new Source(id, state)));
+        return sources;
+    }
+
+    /** Each partition's last stable offset (what read_committed consumers can reach) of the topics that exist. */
+    private Map<TopicPartition, Long> stableEnds(List<String> topics) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        if (present.isEmpty()) {
+            return Map.of();
+        }
+        admin.describeTopics(present)
+                .allTopicNames()
+                .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
+    private static long sum(Map<TopicPartition, Long> ends, String topic) {
+        if (ends.isEmpty()) {
+            return -1;
+        }
+        return ends.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    private RateHistory history(String name) {
+        return histories.computeIfAbsent(name, n -> new RateHistory(HISTORY));
+    }
+
+    /** An exception as one line an operator can act on: the root cause's message. */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        records.close();
+    }
+}
