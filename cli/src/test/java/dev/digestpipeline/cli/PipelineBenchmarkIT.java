@@ -37,9 +37,14 @@ class PipelineBenchmarkIT {
                 figures.stream().map(PipelineBenchmark.Figure::what).toList());
         assertTrue(figures.stream().allMatch(f -> f.perSecond() > 0));
         // the sink's backlog holds the warm-up's 100 papers too
+        // the parse goes over the pages for 5 s, in whole passes
+        assertEquals(0, figures.get(0).papers() % 300, figures.get(0).toString());
+        assertTrue(
+                figures.get(0).took().compareTo(PipelineBenchmark.PARSE_AT_LEAST) >= 0,
+                figures.get(0).toString());
         assertEquals(
-                List.of(300L, 300L, 300L, 300L, 400L, 300L),
-                figures.stream().map(PipelineBenchmark.Figure::papers).toList());
+                List.of(300L, 300L, 300L, 400L, 300L),
+                figures.stream().skip(1).map(PipelineBenchmark.Figure::papers).toList());
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
         List<String> report = PipelineBenchmark.report(result);
         assertTrue(report.get(report.size() - 4).startsWith("end to end / raw _bulk: "), report.toString());
