@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The apps as child processes of the launcher, known by PID files so 'down' can stop them later. */
 final class AppProcesses {
@@ -145,7 +146,7 @@ final class AppProcesses {
         List<String> health = new ArrayList<>();
         for (App app : WATCHED) {
             if (runningPid(app).isPresent()) {
-                health.add(app.name() + "=" + awaitServing(app, Duration.ofMinutes(1)));
+                health.add(app.name() + "=" + awaitAnswering(app, () -> opsUrl(app), "/health/live"));
             }
         }
         String apps = String.join(",", health);
@@ -168,49 +169,44 @@ final class AppProcesses {
                         apps,
                         OpsConfig.DASHBOARD_PORT.envName(),
                         Integer.toString(isFree(DASHBOARD_PORT) ? DASHBOARD_PORT : 0)));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (dashboardUrl().filter(url -> answers(url + "api/pipeline")).isEmpty()) {
-            if (runningPid(OPS).isEmpty() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the dashboard did not start; see " + dir.resolve("ops.log"));
-            }
-            Thread.sleep(200);
-        }
-        return restarted + started + "; dashboard on " + dashboardUrl().orElseThrow();
+        String url = awaitAnswering(OPS, this::dashboardUrl, "api/pipeline");
+        return restarted + started + "; dashboard on " + url;
     }
 
     /**
-     * The URL the running app serves /health on, once it answers there: an app's log keeps the URLs of the runs
-     * before it, so a URL logged is not yet this run's until it answers.
+     * The URL the running app logged, once a GET of the path under it answers: an app's log keeps the URLs of the
+     * runs before it, so a URL logged is not yet this run's until it answers. Waits a minute at most.
      */
-    private String awaitServing(App app, Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    private String awaitAnswering(App app, Supplier<Optional<String>> logged, String path) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (true) {
-            Optional<String> url = opsUrl(app);
-            if (url.isPresent() && answers(url.get() + "/health/live")) {
+            Optional<String> url = logged.get();
+            if (url.isPresent() && answers(url.get() + path)) {
                 return url.get();
             }
             if (runningPid(app).isEmpty()) {
                 throw new IllegalStateException(app.name() + " stopped; see " + dir.resolve(app.name() + ".log"));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(app.name() + " does not serve its health endpoint after "
-                        + timeout.toSeconds() + " s; see " + dir.resolve(app.name() + ".log"));
+                throw new IllegalStateException(app.name() + " does not answer at its logged URL after 60 s; see "
+                        + dir.resolve(app.name() + ".log"));
             }
             Thread.sleep(200);
         }
     }
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
     /** Whether a GET of the URL gets an answer (any status): a server listens there. */
     private static boolean answers(String url) {
         try {
-            java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            HTTP.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException e) {
             return false; // an earlier run's URL, or this run's not serving yet

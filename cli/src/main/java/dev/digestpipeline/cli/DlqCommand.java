@@ -1,6 +1,5 @@
 package dev.digestpipeline.cli;
 
-import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,9 +32,7 @@ final class DlqCommand {
 
     /** The letters of both dead-letter topics. */
     private static List<ConsumerRecord<String, DeadLetter>> letters(PipelineProbe probe) {
-        List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>(probe.records(Topics.PAGES_DLQ.name()));
-        letters.addAll(probe.records(Topics.PAPERS_DLQ.name()));
-        return letters;
+        return DeadLetterReplay.letters(probe.topicRecords());
     }
 
     /** Which letters a command takes: those of a stage, since a time. */

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.kafka.Offsets;
 import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.search.IndexReads;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -69,13 +70,7 @@ public final class PipelineProbe implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        admin.describeTopics(topics)
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .forEach((topic, description) -> description
-                        .partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, OffsetSpec> latest = Offsets.latestOf(admin, topics, Duration.ofSeconds(10));
         var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .all()

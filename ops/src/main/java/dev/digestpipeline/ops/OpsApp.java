@@ -1,7 +1,6 @@
 package dev.digestpipeline.ops;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.ops.AppMetrics;
 import dev.digestpipeline.common.ops.Health;
 import dev.digestpipeline.common.ops.OpsServer;
@@ -13,11 +12,9 @@ import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.pipeline.PipelineView;
 import dev.digestpipeline.ops.search.PaperSearch;
 import dev.digestpipeline.ops.search.TrendChart;
-import dev.digestpipeline.schemas.DeadLetter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,10 +140,11 @@ public final class OpsApp implements DashboardServer.Backend, AutoCloseable {
     /** Replays the stage's dead letters not replayed before, as './digest dlq replay --stage' does. */
     @Override
     public synchronized Object replay(String stage) {
-        List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>(replayReader.all(Topics.PAGES_DLQ.name()));
-        letters.addAll(replayReader.all(Topics.PAPERS_DLQ.name()));
         DeadLetterReplay.Plan plan = DeadLetterReplay.plan(
-                letters, DeadLetterReplay.replayed(replayReader, config.bootstrapServers()), stage, null);
+                DeadLetterReplay.letters(replayReader),
+                DeadLetterReplay.replayed(replayReader, config.bootstrapServers()),
+                stage,
+                null);
         List<String> replayed = DeadLetterReplay.replay(plan.replay(), config.bootstrapServers(), config.registryUrl());
         log.info(
                 "replayed {} dead letters of stage {} from the dashboard; {} replayed before, {} cannot be",

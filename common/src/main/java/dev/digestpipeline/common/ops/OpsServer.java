@@ -163,7 +163,8 @@ public final class OpsServer implements AutoCloseable {
         return out.toString();
     }
 
-    private static String hostForUrl(String host) {
+    /** The host as a URL names it: an IPv6 address in brackets, a wildcard address as loopback. */
+    public static String hostForUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host.isEmpty() || host.equals("0.0.0.0") ? "127.0.0.1" : host;
     }
 

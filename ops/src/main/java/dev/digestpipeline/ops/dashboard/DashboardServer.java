@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.digestpipeline.common.SuppressForbidden;
+import dev.digestpipeline.common.ops.OpsServer;
+import dev.digestpipeline.ops.RootCause;
 import dev.digestpipeline.ops.search.PaperSearch;
 import dev.digestpipeline.ops.search.TrendChart;
 import java.io.IOException;
@@ -94,7 +96,7 @@ public final class DashboardServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> handle(exchange, backend));
         server.start();
-        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        String url = "http://" + OpsServer.hostForUrl(host) + ":"
                 + server.getAddress().getPort() + "/";
         return new DashboardServer(server, executor, url);
     }
@@ -149,7 +151,7 @@ public final class DashboardServer implements AutoCloseable {
             sendError(exchange, 400, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("{} {} failed: {}", method, path, e.toString());
-            sendError(exchange, 503, "could not answer: " + rootMessage(e));
+            sendError(exchange, 503, "could not answer: " + RootCause.message(e));
         }
     }
 
@@ -216,15 +218,6 @@ public final class DashboardServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the address has a malformed %-escape: '" + text + "'", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     private static void sendAsset(HttpExchange exchange, String resource, String type) throws IOException {

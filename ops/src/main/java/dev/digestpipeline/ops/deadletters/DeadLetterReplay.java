@@ -68,6 +68,13 @@ public final class DeadLetterReplay {
         return new Plan(replay, already, not);
     }
 
+    /** Every letter of both dead-letter topics, pages' first. */
+    public static List<ConsumerRecord<String, DeadLetter>> letters(TopicRecords records) {
+        List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>(records.all(Topics.PAGES_DLQ.name()));
+        letters.addAll(records.all(Topics.PAPERS_DLQ.name()));
+        return letters;
+    }
+
     /** The ids of the letters replayed so far, read from digest.dlq.replayed (created when missing). */
     public static Set<String> replayed(TopicRecords records, String bootstrapServers) {
         TopicAdmin.ensure(

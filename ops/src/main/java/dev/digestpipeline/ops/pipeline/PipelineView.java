@@ -1,11 +1,15 @@
 package dev.digestpipeline.ops.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStateStore;
+import dev.digestpipeline.ops.RootCause;
 import dev.digestpipeline.ops.deadletters.DeadLetterTally;
+import dev.digestpipeline.ops.kafka.Offsets;
 import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.search.IndexReads;
 import java.net.URI;
@@ -16,18 +20,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,7 @@ public final class PipelineView implements AutoCloseable {
     private final Groups groups;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, RateHistory> histories = new HashMap<>();
     private volatile Snapshot latest = new Snapshot(
             Instant.EPOCH, List.of(), List.of(), DeadLetterTally.Summary.EMPTY, List.of("not sampled yet"));
@@ -118,11 +120,19 @@ public final class PipelineView implements AutoCloseable {
         Instant now = Instant.now();
         List<String> errors = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
+        Set<String> existing = Set.of();
         Map<TopicPartition, Long> ends = Map.of();
         try {
-            ends = stableEnds(List.of(Topics.PAGES_RAW.name(), Topics.PAPERS.name(), Topics.TRENDS.name()));
+            existing = admin.listTopics().names().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> read = Stream.of(Topics.PAGES_RAW, Topics.PAPERS, Topics.TRENDS)
+                    .map(t -> t.name())
+                    .filter(existing::contains)
+                    .toList();
+            if (!read.isEmpty()) {
+                ends = Offsets.stableEnds(admin, read, CALL);
+            }
         } catch (Exception e) {
-            errors.add("Kafka: " + reason(e));
+            errors.add("Kafka: " + RootCause.message(e));
         }
         long pagesOut = sum(ends, Topics.PAGES_RAW.name());
         long papersOut = sum(ends, Topics.PAPERS.name());
@@ -142,15 +152,15 @@ public final class PipelineView implements AutoCloseable {
         stages.add(elasticsearch(now, errors));
         List<Source> sources = List.of();
         try {
-            sources = sources();
+            sources = sources(existing);
         } catch (Exception e) {
-            errors.add("sources: " + reason(e));
+            errors.add("sources: " + RootCause.message(e));
         }
         DeadLetterTally.Summary letters = DeadLetterTally.Summary.EMPTY;
         try {
             letters = deadLetters.update();
         } catch (Exception e) {
-            errors.add("dead letters: " + reason(e));
+            errors.add("dead letters: " + RootCause.message(e));
         }
         Snapshot snapshot = new Snapshot(now, stages, sources, letters, errors);
         latest = snapshot;
@@ -163,35 +173,37 @@ public final class PipelineView implements AutoCloseable {
     /** The poller, known by its health endpoint; what it did, by what it published to the raw pages topic. */
     private Stage poller(Instant now, long pagesPublished) {
         Health health = health("poller");
-        RateHistory history = history("poller");
-        if (pagesPublished >= 0) {
-            history.add(now, pagesPublished);
-        }
-        return new Stage(
-                "poller",
-                "app",
-                health.up(),
-                health.detail(),
-                null,
-                null,
-                Math.max(0, history.latest()),
-                "pages published",
-                history.perSecond(RATE_WINDOW),
-                history.points());
+        return measured("poller", "app", health, null, null, now, pagesPublished, "pages published");
     }
 
     private Stage store(String name, String topic, Instant now, long endOffsets, String unit) {
-        RateHistory history = history(name);
-        if (endOffsets >= 0) {
-            history.add(now, endOffsets);
+        return measured(name, "topic", new Health(null, topic), null, null, now, endOffsets, unit);
+    }
+
+    /**
+     * A stage with its count sampled now (a negative count: not read this time) into its rate history, and its
+     * latest count, rate over the last minute and rates over the history.
+     */
+    private Stage measured(
+            String name,
+            String kind,
+            Health health,
+            Long lag,
+            Double lagSeconds,
+            Instant now,
+            long count,
+            String unit) {
+        RateHistory history = histories.computeIfAbsent(name, n -> new RateHistory(HISTORY));
+        if (count >= 0) {
+            history.add(now, count);
         }
         return new Stage(
                 name,
-                "topic",
-                null,
-                topic,
-                null,
-                null,
+                kind,
+                health.up(),
+                health.detail(),
+                lag,
+                lagSeconds,
                 Math.max(0, history.latest()),
                 unit,
                 history.perSecond(RATE_WINDOW),
@@ -242,23 +254,9 @@ public final class PipelineView implements AutoCloseable {
                 health = membersOf(group);
             }
         } catch (Exception e) {
-            errors.add(name + ": " + reason(e));
+            errors.add(name + ": " + RootCause.message(e));
         }
-        RateHistory history = history(name);
-        if (processed >= 0) {
-            history.add(now, processed);
-        }
-        return new Stage(
-                name,
-                "app",
-                health.up(),
-                health.detail(),
-                lag,
-                lagSeconds,
-                Math.max(0, history.latest()),
-                unit + " processed",
-                history.perSecond(RATE_WINDOW),
-                history.points());
+        return measured(name, "app", health, lag, lagSeconds, now, processed, unit + " processed");
     }
 
     /** Seconds since the oldest record not yet processed was written; null when none could be read in time. */
@@ -275,36 +273,20 @@ public final class PipelineView implements AutoCloseable {
     }
 
     private Stage elasticsearch(Instant now, List<String> errors) {
-        RateHistory history = history("elasticsearch");
-        Boolean up;
-        String detail;
+        Health health;
+        long papers = -1;
         try {
-            var health = es.cluster().health();
-            up = true;
-            detail = "cluster " + health.clusterName() + ": " + health.status().jsonValue();
-            long papers = IndexReads.orNothingYet(
+            var cluster = es.cluster().health();
+            String detail =
+                    "cluster " + cluster.clusterName() + ": " + cluster.status().jsonValue();
+            papers = IndexReads.orNothingYet(
                     -1L, () -> es.count(c -> c.index(papersAlias)).count());
-            if (papers < 0) {
-                detail += "; no papers index yet";
-            } else {
-                history.add(now, papers);
-            }
+            health = new Health(true, papers < 0 ? detail + "; no papers index yet" : detail);
         } catch (Exception e) {
-            up = false;
-            detail = reason(e);
-            errors.add("Elasticsearch: " + detail);
+            health = new Health(false, RootCause.message(e));
+            errors.add("Elasticsearch: " + health.detail());
         }
-        return new Stage(
-                "elasticsearch",
-                "store",
-                up,
-                detail,
-                null,
-                null,
-                Math.max(0, history.latest()),
-                "papers searchable",
-                history.perSecond(RATE_WINDOW),
-                history.points());
+        return measured("elasticsearch", "store", health, null, null, now, papers, "papers searchable");
     }
 
     private record Health(Boolean up, String detail) {}
@@ -323,20 +305,21 @@ public final class PipelineView implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
             return new Health(answer.statusCode() == 200, detailOf(answer.body()));
         } catch (java.io.IOException e) {
-            return new Health(false, "no answer from " + url + ": " + reason(e));
+            return new Health(false, "no answer from " + url + ": " + RootCause.message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Health(null, "interrupted");
         }
     }
 
+    /** The {@code detail} of an app's health answer (see OpsServer), or the answer itself when it is not one. */
     private static String detailOf(String healthJson) {
-        int at = healthJson.indexOf("\"detail\":\"");
-        if (at < 0) {
+        try {
+            JsonNode detail = JSON.readTree(healthJson).get("detail");
+            return detail != null && detail.isTextual() ? detail.asText() : healthJson.strip();
+        } catch (java.io.IOException e) {
             return healthJson.strip();
         }
-        int end = healthJson.lastIndexOf('"');
-        return healthJson.substring(at + 10, Math.max(at + 10, end));
     }
 
     /** Up when the group has members and is not rebalancing; for an app whose health endpoint is not known. */
@@ -353,14 +336,8 @@ public final class PipelineView implements AutoCloseable {
                         + (members == 1 ? " member" : " members"));
     }
 
-    private List<Source> sources() {
-        Set<String> topics;
-        try {
-            topics = admin.listTopics().names().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(reason(e), e);
-        }
-        if (!topics.contains(Topics.SOURCES_STATE.name())) {
+    private List<Source> sources(Set<String> existing) {
+        if (!existing.contains(Topics.SOURCES_STATE.name())) {
             return List.of(); // no poller ever ran
         }
         Map<String, SourceState> states = new TreeMap<>(SourceStateStore.read(
@@ -368,28 +345,6 @@ public final class PipelineView implements AutoCloseable {
         List<Source> sources = new ArrayList<>();
         states.forEach((id, state) -> sources.add(new Source(id, state)));
         return sources;
-    }
-
-    /** Each partition's last stable offset (what read_committed consumers can reach) of the topics that exist. */
-    private Map<TopicPartition, Long> stableEnds(List<String> topics) throws Exception {
-        Set<String> existing = admin.listTopics().names().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        List<String> present = topics.stream().filter(existing::contains).toList();
-        if (present.isEmpty()) {
-            return Map.of();
-        }
-        admin.describeTopics(present)
-                .allTopicNames()
-                .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach((topic, description) -> description
-                        .partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach((p, info) -> ends.put(p, info.offset()));
-        return ends;
     }
 
     private static long sum(Map<TopicPartition, Long> ends, String topic) {
@@ -400,20 +355,6 @@ public final class PipelineView implements AutoCloseable {
                 .filter(e -> e.getKey().topic().equals(topic))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
-    }
-
-    private RateHistory history(String name) {
-        return histories.computeIfAbsent(name, n -> new RateHistory(HISTORY));
-    }
-
-    /** An exception as one line an operator can act on: the root cause's message. */
-    static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     @Override
