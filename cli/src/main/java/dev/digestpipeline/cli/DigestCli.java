@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             DlqCommand.class,
             TailCommand.class,
             EvaluateCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             TestCommand.class
         })

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = "Precision, recall and F1 of the area tags against the areas the papers' arXiv categories map "
-                + "to. JSONL lines: {id, title, abstract, categories[]}; CSV columns: titles, summaries, terms.")
+                + "to, for the taxonomy, the learned model and the two combined, side by side. JSONL lines (gzipped "
+                + "when named .gz): {id, title, abstract, categories[]}; CSV columns: titles, summaries, terms.")
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "FILE",
@@ -23,13 +24,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "a taxonomy file instead of the built-in one")
     Path taxonomy;
 
-    @Option(names = "--errors", paramLabel = "N", description = "list up to N mistakes")
+    @Option(names = "--model", paramLabel = "FILE", description = "an area model instead of the built-in one")
+    Path model;
+
+    @Option(names = "--errors", paramLabel = "N", description = "list up to N mistakes of the combined tagger")
     int errors;
 
     @Override
     public Integer call() throws Exception {
         Path labelled = file != null ? file : corpus().resolve("labelled/arxiv-labelled-210.jsonl");
-        TaggerEvaluation.run(labelled, taxonomy, errors, System.out);
+        TaggerEvaluation.run(labelled, taxonomy, model, errors, System.out);
         return 0;
     }
 

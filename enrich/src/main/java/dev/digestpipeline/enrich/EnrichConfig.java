@@ -20,6 +20,7 @@ import dev.digestpipeline.common.settings.SettingSet;
 import dev.digestpipeline.enrich.trend.TrendWindows;
 import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.tagging.learned.AreaModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,8 @@ public record EnrichConfig(
         int standbyReplicas,
         int threadReplacements,
         Path taxonomy,
+        Path areaModel,
+        TopicTagger.AreaSource taggerAreas,
         OpsAddress ops,
         Map<String, String> kafka) {
 
@@ -135,6 +138,13 @@ public record EnrichConfig(
             1000,
             "failed stream threads replaced within 10 minutes before enrich stops with exit status 1");
     static final Setting TAXONOMY = Setting.path("taxonomy", "", "topic taxonomy file; blank: the built-in one");
+    static final Setting AREA_MODEL =
+            Setting.path("area.model", "", "learned area model file ('./digest train'); blank: the built-in one");
+    static final Setting TAGGER_AREAS = Setting.text(
+            "tagger.areas",
+            "combined",
+            "what tags the areas of papers without arXiv categories: taxonomy (its phrases), learned (the area"
+                    + " model) or combined (the model, and the phrases where the model leans the same way)");
 
     /** The names of the topics enrich reads and writes, which a deployment may change. */
     public static final List<Setting> TOPIC_SETTINGS = List.of(
@@ -178,6 +188,8 @@ public record EnrichConfig(
                     STANDBY_REPLICAS,
                     THREAD_REPLACEMENTS,
                     TAXONOMY,
+                    AREA_MODEL,
+                    TAGGER_AREAS,
                     METRICS_HOST,
                     METRICS_PORT)
             .withSwitch("describe", "print the topology (Topology#describe) and exit");
@@ -232,6 +244,8 @@ public record EnrichConfig(
                 (int) settings.integer(STANDBY_REPLICAS),
                 (int) settings.integer(THREAD_REPLACEMENTS),
                 settings.path(TAXONOMY),
+                settings.path(AREA_MODEL),
+                areaSource(settings.text(TAGGER_AREAS)),
                 OpsAddress.from(settings),
                 settings.kafka());
     }
@@ -242,7 +256,22 @@ public record EnrichConfig(
     }
 
     public TopicTagger tagger() {
-        return taxonomy == null ? TopicTagger.bundled() : new TopicTagger(Taxonomy.fromFile(taxonomy));
+        return new TopicTagger(
+                taxonomy == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomy),
+                taggerAreas == TopicTagger.AreaSource.TAXONOMY
+                        ? null
+                        : areaModel == null ? AreaModel.bundled() : AreaModel.fromFile(areaModel),
+                taggerAreas);
+    }
+
+    static TopicTagger.AreaSource areaSource(String value) {
+        for (TopicTagger.AreaSource source : TopicTagger.AreaSource.values()) {
+            if (source.name().equalsIgnoreCase(value.strip())) {
+                return source;
+            }
+        }
+        throw new IllegalArgumentException(
+                TAGGER_AREAS.name() + " is '" + value + "': it is one of taxonomy, learned, combined");
     }
 
     /** Settings of the stores' changelog topics. */

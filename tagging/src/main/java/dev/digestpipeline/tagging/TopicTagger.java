@@ -1,5 +1,6 @@
 package dev.digestpipeline.tagging;
 
+import dev.digestpipeline.tagging.learned.AreaModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,12 +15,32 @@ import java.util.Set;
  * every phrase (phrases are indexed by their first stem), so the cost grows with the text, not with the
  * taxonomy. A phrase scores its weight times the title weight when in the title, plus its weight per abstract
  * occurrence up to max-abstract-count. Each tag keeps the phrases that earned it as evidence.
+ *
+ * <p>With an {@link AreaModel}, the areas the model learned are decided by it (or by it with the phrases, see
+ * {@link AreaSource}) when a paper has no categories; areas the model has no truth for (ml) and every topic stay
+ * with the phrases. Categories, when a page gives them, still decide first.
  */
 public final class TopicTagger {
     /** Score given to an area an arXiv category sets. */
     static final double CATEGORY_SCORE = 10.0;
 
+    /** What decides the areas a learned model knows, for papers without categories. */
+    public enum AreaSource {
+        /** The taxonomy's phrases alone. */
+        TAXONOMY,
+        /** The learned model alone. */
+        LEARNED,
+        /**
+         * The model, and the phrases where the model leans the same way: an area the phrases give is kept when the
+         * model's probability reaches half its threshold.
+         */
+        COMBINED
+    }
+
     private final Taxonomy taxonomy;
+    private final AreaModel model;
+    private final AreaSource areaSource;
+    private final Set<String> learnedAreas;
     private final Map<String, List<CompiledPhrase>> byFirstStem = new HashMap<>();
     private int phraseCount;
 
@@ -34,7 +55,18 @@ public final class TopicTagger {
     private record CompiledPhrase(int id, String[] stems, int tag, double weight, String label) {}
 
     public TopicTagger(Taxonomy taxonomy) {
+        this(taxonomy, null, AreaSource.TAXONOMY);
+    }
+
+    /** A tagger whose areas come from {@code source}; {@code model} may be null only for TAXONOMY. */
+    public TopicTagger(Taxonomy taxonomy, AreaModel model, AreaSource source) {
+        if (model == null && source != AreaSource.TAXONOMY) {
+            throw new IllegalArgumentException(source + " areas need a learned model");
+        }
         this.taxonomy = taxonomy;
+        this.model = source == AreaSource.TAXONOMY ? null : model;
+        this.areaSource = source;
+        this.learnedAreas = this.model == null ? Set.of() : Set.copyOf(this.model.areas());
         List<Taxonomy.Tag> tags = taxonomy.tags();
         for (int t = 0; t < tags.size(); t++) {
             for (Taxonomy.Phrase phrase : tags.get(t).phrases()) {
@@ -47,12 +79,17 @@ public final class TopicTagger {
         }
     }
 
+    /** The built-in taxonomy and learned model, combined. */
     public static TopicTagger bundled() {
-        return new TopicTagger(Taxonomy.bundled());
+        return new TopicTagger(Taxonomy.bundled(), AreaModel.bundled(), AreaSource.COMBINED);
     }
 
     public Taxonomy taxonomy() {
         return taxonomy;
+    }
+
+    public AreaSource areaSource() {
+        return areaSource;
     }
 
     private void add(List<String> stems, int tag, Taxonomy.Phrase phrase) {
@@ -81,7 +118,9 @@ public final class TopicTagger {
      */
     public List<ScoredTag> tag(String title, String abstractText, List<String> categories) {
         List<Taxonomy.Tag> tags = taxonomy.tags();
-        Scores text = score(title, abstractText);
+        List<String> titleStems = WordStems.of(title);
+        List<String> abstractStems = WordStems.of(abstractText);
+        Scores text = score(titleStems, abstractStems);
         // the areas the categories mean, each with the categories that mean it
         Map<String, List<String>> categoryAreas = new LinkedHashMap<>();
         for (String category : categories) {
@@ -90,6 +129,8 @@ public final class TopicTagger {
                 categoryAreas.computeIfAbsent(area, a -> new ArrayList<>()).add("category:" + category);
             }
         }
+        List<AreaModel.AreaScore> learned =
+                model == null || !categoryAreas.isEmpty() ? List.of() : model.scores(titleStems, abstractStems);
         double topArea = 0;
         for (int t = 0; t < tags.size(); t++) {
             if (tags.get(t).isArea() && text.scores[t] >= tags.get(t).minScore()) {
@@ -99,7 +140,7 @@ public final class TopicTagger {
         List<ScoredTag> result = new ArrayList<>();
         for (int t = 0; t < tags.size(); t++) {
             Taxonomy.Tag tag = tags.get(t);
-            if (text.scores[t] < tag.minScore()) {
+            if (text.scores[t] < tag.minScore() || (tag.isArea() && learns(tag))) {
                 continue;
             }
             if (tag.isArea() && text.scores[t] < taxonomy.minShareOfTop() * topArea) {
@@ -113,19 +154,70 @@ public final class TopicTagger {
             result.add(text.tag(tags, t));
         }
         categoryAreas.forEach((area, because) -> result.add(new ScoredTag(area, CATEGORY_SCORE, because)));
+        for (AreaModel.AreaScore area : learned) {
+            ScoredTag phrases = phraseArea(text, area.area(), topArea);
+            boolean byPhrases = areaSource == AreaSource.COMBINED
+                    && phrases != null
+                    && area.probability() >= model.threshold(area.area()) / 2;
+            if (area.tagged() || byPhrases) {
+                List<String> evidence = new ArrayList<>(area.tagged() ? area.evidence() : List.of());
+                if (phrases != null && areaSource == AreaSource.COMBINED) {
+                    evidence.addAll(phrases.evidence());
+                }
+                result.add(new ScoredTag(
+                        area.area(), Math.round(area.probability() * CATEGORY_SCORE * 100) / 100.0, evidence));
+            }
+        }
         result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
         return result;
+    }
+
+    /** Whether the learned model, not the phrases, decides this area for papers without categories. */
+    private boolean learns(Taxonomy.Tag tag) {
+        return learnedAreas.contains(tag.name());
+    }
+
+    /** The area as the phrases alone would give it, or null when they do not. */
+    private ScoredTag phraseArea(Scores text, String area, double topArea) {
+        List<Taxonomy.Tag> tags = taxonomy.tags();
+        int t = indexOf(tags, area);
+        double score = text.scores[t];
+        boolean given = score >= tags.get(t).minScore() && score >= taxonomy.minShareOfTop() * topArea;
+        return given ? text.tag(tags, t) : null;
     }
 
     /** The text score and evidence of every tag of the taxonomy, in taxonomy order, thresholds not applied. */
     public List<ScoredTag> scores(String title, String abstractText) {
         List<Taxonomy.Tag> tags = taxonomy.tags();
-        Scores text = score(title, abstractText);
+        List<String> titleStems = WordStems.of(title);
+        List<String> abstractStems = WordStems.of(abstractText);
+        Scores text = score(titleStems, abstractStems);
         List<ScoredTag> all = new ArrayList<>(tags.size());
         for (int t = 0; t < tags.size(); t++) {
             all.add(text.tag(tags, t));
         }
+        if (model != null) {
+            // a learned area shows the model's probability, scaled as a category's score, beside the phrases
+            for (AreaModel.AreaScore area : model.scores(titleStems, abstractStems)) {
+                List<String> evidence = new ArrayList<>(area.evidence());
+                int at = indexOf(tags, area.area());
+                evidence.addAll(all.get(at).evidence());
+                all.set(
+                        at,
+                        new ScoredTag(
+                                area.area(), Math.round(area.probability() * CATEGORY_SCORE * 100) / 100.0, evidence));
+            }
+        }
         return all;
+    }
+
+    private static int indexOf(List<Taxonomy.Tag> tags, String name) {
+        for (int t = 0; t < tags.size(); t++) {
+            if (tags.get(t).name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no tag " + name);
     }
 
     /** Raw scores and evidence per tag index. */
@@ -139,18 +231,18 @@ public final class TopicTagger {
         }
     }
 
-    private Scores score(String title, String abstractText) {
+    private Scores score(List<String> titleStems, List<String> abstractStems) {
         int tagCount = taxonomy.tags().size();
         double[] scores = new double[tagCount];
         @SuppressWarnings("unchecked")
         Set<String>[] evidence = new Set[tagCount];
-        for (CompiledPhrase p : matches(WordStems.of(title))) {
+        for (CompiledPhrase p : matches(titleStems)) {
             if (addEvidence(evidence, p)) {
                 scores[p.tag] += p.weight * taxonomy.titleWeight();
             }
         }
         int[] abstractCounts = new int[phraseCount];
-        for (CompiledPhrase p : matches(WordStems.of(abstractText))) {
+        for (CompiledPhrase p : matches(abstractStems)) {
             if (++abstractCounts[p.id] <= taxonomy.maxAbstractCount()) {
                 scores[p.tag] += p.weight;
                 addEvidence(evidence, p);

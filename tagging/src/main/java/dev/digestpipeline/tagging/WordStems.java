@@ -13,11 +13,12 @@ public final class WordStems {
     private WordStems() {}
 
     public static List<String> of(String text) {
-        List<String> stems = new ArrayList<>();
         if (text == null) {
-            return stems;
+            return new ArrayList<>();
         }
         int n = text.length();
+        // about one word per six characters in English prose: the list rarely grows
+        List<String> stems = new ArrayList<>(n / 6 + 4);
         char[] word = new char[64];
         int length = 0;
         boolean tooLong = false;

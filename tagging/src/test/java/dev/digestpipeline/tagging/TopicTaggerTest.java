@@ -2,7 +2,9 @@ package dev.digestpipeline.tagging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.tagging.learned.AreaModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,5 +109,73 @@ class TopicTaggerTest {
                         "language/code",
                         "ml/benchmarks")),
                 names.toString());
+    }
+
+    private static final String ROBOT_PAPER_TITLE = "Grasping Unknown Objects with a Robot Arm";
+    private static final String ROBOT_PAPER_ABSTRACT =
+            "A robot arm learns to grasp unknown objects from tactile feedback; the policy is trained in"
+                    + " simulation and runs on a real robot.";
+
+    private static TopicTagger bundledWith(TopicTagger.AreaSource source) {
+        return new TopicTagger(Taxonomy.bundled(), AreaModel.bundled(), source);
+    }
+
+    @Test
+    void theLearnedModelGivesAreasToPapersWithoutCategoriesWithTheTermsThatWeighedMost() {
+        TopicTagger.ScoredTag robotics =
+                bundledWith(TopicTagger.AreaSource.LEARNED).tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT).stream()
+                        .filter(t -> t.name().equals("robotics"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(robotics.evidence().contains("model:robot"), robotics.toString());
+    }
+
+    @Test
+    void categoriesStillDecideTheAreasWhenThereIsAModel() {
+        List<String> areas =
+                bundledWith(TopicTagger.AreaSource.COMBINED)
+                        .tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT, List.of("cs.CL"))
+                        .stream()
+                        .filter(t -> Taxonomy.bundled().areaNames().contains(t.name()))
+                        .map(TopicTagger.ScoredTag::name)
+                        .toList();
+        assertEquals(List.of("language"), areas);
+    }
+
+    @Test
+    void theTaxonomySourceTagsAsTheTaxonomyAloneDoes() {
+        assertEquals(
+                TopicTagger.bundled().taxonomy().tags().size(),
+                bundledWith(TopicTagger.AreaSource.TAXONOMY).taxonomy().tags().size());
+        assertEquals(
+                new TopicTagger(Taxonomy.bundled()).tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT),
+                bundledWith(TopicTagger.AreaSource.TAXONOMY).tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT));
+    }
+
+    @Test
+    void combinedKeepsWhatTheModelTagsAndAddsThePhrasesEvidence() {
+        List<String> learned =
+                names(bundledWith(TopicTagger.AreaSource.LEARNED).tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT));
+        List<TopicTagger.ScoredTag> combined =
+                bundledWith(TopicTagger.AreaSource.COMBINED).tag(ROBOT_PAPER_TITLE, ROBOT_PAPER_ABSTRACT);
+        assertTrue(names(combined).containsAll(learned), combined.toString());
+        TopicTagger.ScoredTag robotics = combined.stream()
+                .filter(t -> t.name().equals("robotics"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(robotics.evidence().contains("model:robot"), robotics.toString());
+        assertTrue(robotics.evidence().contains("robot"), robotics.toString());
+    }
+
+    @Test
+    void aLearnedSourceWithoutAModelIsRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new TopicTagger(Taxonomy.bundled(), null, TopicTagger.AreaSource.LEARNED));
+        assertEquals("LEARNED areas need a learned model", e.getMessage());
+    }
+
+    private static List<String> names(List<TopicTagger.ScoredTag> tags) {
+        return tags.stream().map(TopicTagger.ScoredTag::name).toList();
     }
 }

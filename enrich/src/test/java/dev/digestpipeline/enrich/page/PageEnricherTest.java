@@ -58,7 +58,7 @@ class PageEnricherTest {
     }
 
     @Test
-    void textPaperGetsTitleHashIdRepoOfItsCodeLinkAndTextAreas() throws Exception {
+    void textPaperGetsTitleHashIdRepoOfItsCodeLinkAndLearnedAreas() throws Exception {
         Paper paper = enrich("daily-papers-2025-08-21.txt").papers().get(0);
         assertEquals(
                 "title:" + PaperIds.titleHash("VectorMapNet: End-to-end Vectorized HD Map Learning"),
@@ -79,7 +79,17 @@ class PageEnricherTest {
                                 "robotics/autonomous-driving",
                                 10.0,
                                 List.of("hd map", "autonomous driving", "driving")),
-                        new Tag("robotics", 6.0, List.of("hd map", "autonomous driving"))),
+                        // the learned areas, with the terms that weighed most and the taxonomy's phrases
+                        new Tag("vision", 9.5, List.of("model:map", "model:end", "model:vectoriz")),
+                        new Tag(
+                                "robotics",
+                                4.1,
+                                List.of(
+                                        "model:driv system",
+                                        "model:autonomous",
+                                        "model:driv",
+                                        "hd map",
+                                        "autonomous driving"))),
                 paper.getTags());
     }
 

@@ -5,8 +5,10 @@ import dev.digestpipeline.parse.arxiv.ArxivCategories;
 import dev.digestpipeline.parse.hf.DailyPapersApiParser;
 import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.tagging.TopicTagger;
+import dev.digestpipeline.tagging.learned.AreaModel;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -67,12 +70,32 @@ public final class TaggerEvaluation {
     private TaggerEvaluation() {}
 
     /**
-     * Evaluates the tagger of {@code taxonomyFile} (null: the built-in taxonomy) on a labelled JSONL or CSV file and
-     * prints the table, with up to {@code errors} mistakes listed.
+     * Evaluates the taxonomy of {@code taxonomyFile} (null: the built-in one) alone, the learned model of
+     * {@code modelFile} (null: the built-in one) alone, and the two combined, on a labelled JSONL or CSV file, and
+     * prints their tables side by side, with up to {@code errors} mistakes of the combined tagger listed.
      */
-    public static void run(Path file, Path taxonomyFile, int errors, PrintStream out) throws IOException {
+    public static void run(Path file, Path taxonomyFile, Path modelFile, int errors, PrintStream out)
+            throws IOException {
         Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomyFile);
-        print(evaluate(new TopicTagger(taxonomy), read(file)), file, out, errors);
+        AreaModel model = modelFile == null ? AreaModel.bundled() : AreaModel.fromFile(modelFile);
+        List<Labelled> papers = read(file);
+        Map<String, Report> reports = sideBySide(taxonomy, model, papers);
+        out.printf(
+                Locale.ROOT,
+                "%d labelled papers from %s (area tags from text only, categories hidden)%n",
+                papers.size(),
+                file);
+        print(reports, out);
+        out.printf(Locale.ROOT, "learned model: %s%n", model.description());
+        out.print("calibrated thresholds:");
+        for (String area : model.areas()) {
+            out.printf(Locale.ROOT, " %s %.2f", area, model.threshold(area));
+        }
+        out.println();
+        List<String> mistakes = reports.get("combined").mistakes();
+        for (String mistake : mistakes.subList(0, Math.min(errors, mistakes.size()))) {
+            out.println("  " + mistake);
+        }
     }
 
     public static Report evaluate(TopicTagger tagger, List<Labelled> papers) {
@@ -141,57 +164,65 @@ public final class TaggerEvaluation {
                 mistakes);
     }
 
-    static void print(Report report, Path file, PrintStream out, int errors) {
-        out.printf(
-                Locale.ROOT,
-                "%d labelled papers from %s (area tags from text only, categories hidden)%n",
-                report.papers(),
-                file);
-        out.printf(
-                Locale.ROOT,
-                "%-16s %8s %9s %7s %9s %7s %6s%n",
-                "area",
-                "expected",
-                "predicted",
-                "correct",
-                "precision",
-                "recall",
-                "F1");
-        for (AreaScore a : report.areas()) {
-            line(out, a);
+    /** The taxonomy alone, the learned model alone, and the two combined, each evaluated on the papers. */
+    public static Map<String, Report> sideBySide(Taxonomy taxonomy, AreaModel model, List<Labelled> papers) {
+        Map<String, Report> reports = new LinkedHashMap<>();
+        for (TopicTagger.AreaSource source : TopicTagger.AreaSource.values()) {
+            reports.put(
+                    source.name().toLowerCase(Locale.ROOT), evaluate(new TopicTagger(taxonomy, model, source), papers));
         }
-        line(out, report.micro());
+        return reports;
+    }
+
+    /** The reports' tables side by side: precision, recall and F1 of each, per area and micro-averaged. */
+    public static void print(Map<String, Report> reports, PrintStream out) {
+        StringBuilder names = new StringBuilder(String.format(Locale.ROOT, "%-16s %8s", "", ""));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-16s %8s", "area", "expected"));
+        for (String name : reports.keySet()) {
+            names.append(String.format(Locale.ROOT, " | %-22s", name));
+            header.append(String.format(Locale.ROOT, " | %6s %6s %7s", "P", "R", "F1"));
+        }
+        out.println(names.toString().stripTrailing());
+        out.println(header);
+        Report first = reports.values().iterator().next();
+        for (int a = 0; a < first.areas().size(); a++) {
+            int area = a;
+            line(
+                    out,
+                    first.areas().get(a),
+                    reports.values().stream().map(r -> r.areas().get(area)).toList());
+        }
+        line(out, first.micro(), reports.values().stream().map(Report::micro).toList());
         out.printf(
                 Locale.ROOT,
                 "the same over the %d papers that have a category mapped to an area:%n",
-                report.mappedPapers());
-        line(out, report.mappedMicro());
-        for (String mistake :
-                report.mistakes().subList(0, Math.min(errors, report.mistakes().size()))) {
-            out.println("  " + mistake);
+                first.mappedPapers());
+        line(
+                out,
+                first.mappedMicro(),
+                reports.values().stream().map(Report::mappedMicro).toList());
+    }
+
+    private static void line(PrintStream out, AreaScore expected, List<AreaScore> scores) {
+        StringBuilder line =
+                new StringBuilder(String.format(Locale.ROOT, "%-16s %8d", expected.area(), expected.expected()));
+        for (AreaScore a : scores) {
+            line.append(String.format(Locale.ROOT, " | %6.3f %6.3f %7.3f", a.precision(), a.recall(), a.f1()));
         }
+        out.println(line);
     }
 
-    private static void line(PrintStream out, AreaScore a) {
-        out.printf(
-                Locale.ROOT,
-                "%-16s %8d %9d %7d %9.3f %7.3f %6.3f%n",
-                a.area(),
-                a.expected(),
-                a.predicted(),
-                a.correct(),
-                a.precision(),
-                a.recall(),
-                a.f1());
-    }
-
-    /** JSONL (id, title, abstract, categories) or CSV (titles, summaries, terms), told by the file name. */
+    /** JSONL (id, title, abstract, categories; gzipped when named .gz) or CSV (titles, summaries, terms), told by the file name. */
     public static List<Labelled> read(Path file) throws IOException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return readCsv(file);
         }
         List<Labelled> papers = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                file.getFileName().toString().endsWith(".gz")
+                        ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
+                        : Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {

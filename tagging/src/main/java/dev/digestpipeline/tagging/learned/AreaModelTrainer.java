@@ -1,0 +1,384 @@
+package dev.digestpipeline.tagging.learned;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import dev.digestpipeline.tagging.Taxonomy;
+import dev.digestpipeline.tagging.WordStems;
+import dev.digestpipeline.tagging.evaluation.TaggerEvaluation;
+import dev.digestpipeline.tagging.evaluation.TaggerEvaluation.Labelled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trains an {@link AreaModel} on labelled papers: the areas a paper's arXiv categories map to in the taxonomy are
+ * its truth. The newest months are held out for the test, a seeded sample of the rest calibrates each area's
+ * threshold (the one with the best F1 there), and liblinear's L2-regularized logistic regression learns on the
+ * remainder. The same data, settings and seed give the same model.
+ */
+public final class AreaModelTrainer {
+    private static final Pattern NEW_STYLE_ID = Pattern.compile("^(\\d{4})\\.\\d{4,5}(v\\d+)?$");
+    private static final Pattern VERSION = Pattern.compile("v\\d+$");
+
+    /**
+     * What to learn from and how: the newest {@code testMonths} months are the test, the {@code validationMonths}
+     * before them calibrate the thresholds (the model is judged on later papers than it learned from, as it is
+     * used); terms seen in fewer than {@code minDocuments} papers are left out, and at most {@code maxTerms} kept.
+     */
+    public record Settings(
+            int testMonths, int validationMonths, int minDocuments, int maxTerms, double cost, long seed) {
+        public static final int TEST_MONTHS = 2;
+        public static final int VALIDATION_MONTHS = 1;
+        public static final int MIN_DOCUMENTS = 3;
+        public static final int MAX_TERMS = 60_000;
+        public static final double COST = 4.0;
+        public static final long SEED = 42L;
+
+        public static Settings defaults() {
+            return new Settings(TEST_MONTHS, VALIDATION_MONTHS, MIN_DOCUMENTS, MAX_TERMS, COST, SEED);
+        }
+    }
+
+    /** The papers each part of the run uses; {@code testMonths} are the held-out months, "YYMM". */
+    public record Split(
+            List<Labelled> train,
+            List<Labelled> validation,
+            List<Labelled> test,
+            List<String> testMonths,
+            List<String> validationMonths,
+            int excluded) {}
+
+    /** A trained model and the validation F1 of each area at its calibrated threshold. */
+    public record Trained(AreaModel model, Split split, Map<String, Double> validationF1) {}
+
+    private final Taxonomy taxonomy;
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    public AreaModelTrainer(Taxonomy taxonomy, Settings settings, Consumer<String> progress) {
+        this.taxonomy = taxonomy;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The areas a model learns: those the taxonomy maps categories to (the others have no truth to learn). */
+    public static List<String> learnableAreas(Taxonomy taxonomy) {
+        return taxonomy.areas().stream()
+                .filter(a -> !a.categories().isEmpty())
+                .map(Taxonomy.Tag::name)
+                .toList();
+    }
+
+    /** The arXiv id without its version ("2506.01234v2" is "2506.01234"). */
+    public static String unversioned(String id) {
+        return VERSION.matcher(id).replaceFirst("");
+    }
+
+    /**
+     * Splits by time: papers of the newest months (by their new-style ids) are the test, those of the months
+     * before them the validation, the rest (older ids too) the training. Papers whose id is in {@code exclude} are
+     * left out, so that an evaluation on them is on unseen papers.
+     */
+    public Split split(List<Labelled> papers, Collection<String> exclude) {
+        Set<String> excluded = new HashSet<>();
+        exclude.forEach(id -> excluded.add(unversioned(id)));
+        TreeSet<String> months = new TreeSet<>();
+        for (Labelled paper : papers) {
+            String month = month(paper.id());
+            if (month != null) {
+                months.add(month);
+            }
+        }
+        List<String> oldestFirst = new ArrayList<>(months);
+        int end = oldestFirst.size();
+        int testFrom = Math.max(0, end - settings.testMonths());
+        int validationFrom = Math.max(0, testFrom - settings.validationMonths());
+        List<String> testMonths = List.copyOf(oldestFirst.subList(testFrom, end));
+        List<String> validationMonths = List.copyOf(oldestFirst.subList(validationFrom, testFrom));
+        List<Labelled> test = new ArrayList<>();
+        List<Labelled> validation = new ArrayList<>();
+        List<Labelled> train = new ArrayList<>();
+        int excludedCount = 0;
+        for (Labelled paper : papers) {
+            String month = month(paper.id());
+            if (excluded.contains(unversioned(paper.id()))) {
+                excludedCount++;
+            } else if (month != null && testMonths.contains(month)) {
+                test.add(paper);
+            } else if (month != null && validationMonths.contains(month)) {
+                validation.add(paper);
+            } else {
+                train.add(paper);
+            }
+        }
+        return new Split(train, validation, test, testMonths, validationMonths, excludedCount);
+    }
+
+    /** "YYMM" of a new-style arXiv id, or null. */
+    static String month(String id) {
+        Matcher m = NEW_STYLE_ID.matcher(id);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Learns on the split's training papers and calibrates on its validation papers. */
+    public Trained train(Split split, String description) {
+        List<String> areas = learnableAreas(taxonomy);
+        int k = areas.size();
+        long started = System.nanoTime();
+        List<List<String>[]> stems = new ArrayList<>(split.train().size());
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, int[]> documents = new HashMap<>();
+        for (Labelled paper : split.train()) {
+            @SuppressWarnings("unchecked")
+            List<String>[] s = new List[] {WordStems.of(paper.title()), WordStems.of(paper.abstractText())};
+            stems.add(s);
+            Set<Long> seen = new HashSet<>();
+            TermFeatures.forEachNamed(s[0], s[1], (key, name, count) -> {
+                if (seen.add(key)) {
+                    names.putIfAbsent(key, name);
+                    documents.computeIfAbsent(key, x -> new int[1])[0]++;
+                }
+            });
+        }
+        // the most frequent terms seen in at least minDocuments papers; ties by name, so the order is fixed
+        List<Long> vocabulary = documents.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= settings.minDocuments())
+                .sorted(Comparator.<Map.Entry<Long, int[]>>comparingInt(e -> -e.getValue()[0])
+                        .thenComparing(e -> names.get(e.getKey())))
+                .limit(settings.maxTerms())
+                .map(Map.Entry::getKey)
+                .toList();
+        // a pair is only looked up when both its words are known (TermFeatures), so keep no pair without them
+        Set<String> words = new HashSet<>();
+        vocabulary.forEach(key -> words.add(names.get(key)));
+        vocabulary = vocabulary.stream()
+                .filter(key -> {
+                    String name = names.get(key);
+                    int space = name.indexOf(' ');
+                    return space < 0
+                            || (words.contains(name.substring(0, space)) && words.contains(name.substring(space + 1)));
+                })
+                .toList();
+        int n = vocabulary.size();
+        String[] terms = new String[n];
+        long[] keys = new long[n];
+        float[] idf = new float[n];
+        int papers = split.train().size();
+        for (int c = 0; c < n; c++) {
+            keys[c] = vocabulary.get(c);
+            terms[c] = names.get(keys[c]);
+            idf[c] = (float) (Math.log((papers + 1.0) / (documents.get(keys[c])[0] + 1.0)) + 1);
+        }
+        progress.accept(String.format(
+                Locale.ROOT, "vocabulary: %d terms of %d seen (%.1f s)", n, documents.size(), seconds(started)));
+        AreaModel features = new AreaModel("", areas, new double[k], new double[k], terms, keys, idf, new float[n * k]);
+        Feature[][] x = new Feature[papers][];
+        for (int i = 0; i < papers; i++) {
+            AreaModel.Vector v = features.vector(stems.get(i)[0], stems.get(i)[1]);
+            Feature[] row = new Feature[v.size() + 1];
+            for (int j = 0; j < v.size(); j++) {
+                row[j] = new FeatureNode(v.columns()[j] + 1, v.values()[j]);
+            }
+            // liblinear wants a row's features by ascending index
+            Arrays.sort(row, 0, v.size(), Comparator.comparingInt(Feature::getIndex));
+            // it learns the intercept as the weight of a last, constant feature that each row must carry
+            row[v.size()] = new FeatureNode(n + 1, 1.0);
+            x[i] = row;
+        }
+        stems.clear();
+        float[] weights = new float[n * k];
+        double[] bias = new double[k];
+        Linear.disableDebugOutput();
+        for (int a = 0; a < k; a++) {
+            long areaStarted = System.nanoTime();
+            Problem problem = new Problem();
+            problem.l = papers;
+            problem.n = n + 1;
+            problem.x = x;
+            problem.bias = 1;
+            problem.y = new double[papers];
+            int positives = 0;
+            for (int i = 0; i < papers; i++) {
+                boolean positive = areasOf(split.train().get(i)).contains(areas.get(a));
+                problem.y[i] = positive ? 1 : -1;
+                positives += positive ? 1 : 0;
+            }
+            Parameter parameter = new Parameter(SolverType.L2R_LR, settings.cost(), 0.01);
+            parameter.setRandom(new Random(settings.seed()));
+            Model model = Linear.train(problem, parameter);
+            double[] w = model.getFeatureWeights();
+            double sign = model.getLabels()[0] == 1 ? 1 : -1;
+            for (int c = 0; c < n; c++) {
+                weights[c * k + a] = (float) (sign * w[c]);
+            }
+            bias[a] = sign * w[n];
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "%-16s %6d of %d papers (%.1f s)",
+                    areas.get(a),
+                    positives,
+                    papers,
+                    seconds(areaStarted)));
+        }
+        AreaModel untuned = new AreaModel(description, areas, bias, new double[k], terms, keys, idf, weights);
+        double[] thresholds = new double[k];
+        Map<String, Double> validationF1 = new HashMap<>();
+        List<List<AreaModel.AreaScore>> validationScores = new ArrayList<>();
+        for (Labelled paper : split.validation()) {
+            validationScores.add(untuned.scores(paper.title(), paper.abstractText()));
+        }
+        for (int a = 0; a < k; a++) {
+            double bestF1 = -1;
+            double best = 0.5;
+            for (int step = 5; step <= 95; step++) {
+                double threshold = step / 100.0;
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < validationScores.size(); i++) {
+                    boolean predicted = validationScores.get(i).get(a).probability() >= threshold;
+                    boolean expected = areasOf(split.validation().get(i)).contains(areas.get(a));
+                    tp += predicted && expected ? 1 : 0;
+                    fp += predicted && !expected ? 1 : 0;
+                    fn += !predicted && expected ? 1 : 0;
+                }
+                double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                // a strictly better F1 wins; on a tie the threshold nearer 0.5 stays
+                if (f1 > bestF1 + 1e-12
+                        || (Math.abs(f1 - bestF1) <= 1e-12 && Math.abs(threshold - 0.5) < Math.abs(best - 0.5))) {
+                    bestF1 = f1;
+                    best = threshold;
+                }
+            }
+            thresholds[a] = best;
+            validationF1.put(areas.get(a), bestF1);
+        }
+        return new Trained(
+                new AreaModel(description, areas, bias, thresholds, terms, keys, idf, weights), split, validationF1);
+    }
+
+    /**
+     * {@code ./digest train}: learns from {@code data} (JSONL, gzipped when named .gz), leaving out the papers of
+     * {@code exclude} (may be null), writes the model to {@code model}, and prints the calibration and the
+     * evaluation on the held-out months side by side with the taxonomy's.
+     */
+    public static AreaModel run(Path data, Path exclude, Path model, Settings settings, PrintStream out)
+            throws IOException {
+        long started = System.nanoTime();
+        String hash = sha256(data);
+        List<Labelled> papers = TaggerEvaluation.read(data);
+        List<String> excludedIds = exclude == null
+                ? List.of()
+                : TaggerEvaluation.read(exclude).stream().map(Labelled::id).toList();
+        Taxonomy taxonomy = Taxonomy.bundled();
+        AreaModelTrainer trainer = new AreaModelTrainer(taxonomy, settings, line -> out.println("  " + line));
+        Split split = trainer.split(papers, excludedIds);
+        out.printf(
+                Locale.ROOT,
+                "%d papers from %s (sha256 %s): training %d, calibration %d (months %s), test %d (months %s), %d"
+                        + " left out as in %s%n",
+                papers.size(),
+                data.getFileName(),
+                hash.substring(0, 16),
+                split.train().size(),
+                split.validation().size(),
+                String.join(" ", split.validationMonths()),
+                split.test().size(),
+                String.join(" ", split.testMonths()),
+                split.excluded(),
+                exclude == null ? "nothing" : exclude.getFileName());
+        String description = String.format(
+                Locale.ROOT,
+                "trained on %d papers of %s (sha256 %s), calibrated on months %s, tested on months %s; %d terms,"
+                        + " C %s, seed %d",
+                split.train().size(),
+                data.getFileName(),
+                hash,
+                String.join(" ", split.validationMonths()),
+                String.join(" ", split.testMonths()),
+                settings.maxTerms(),
+                settings.cost(),
+                settings.seed());
+        Trained trained = trainer.train(split, description);
+        AreaModel result = trained.model();
+        out.println("calibrated thresholds (best F1 on the calibration months):");
+        for (String area : result.areas()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s threshold %.2f  F1 %.3f%n",
+                    area,
+                    result.threshold(area),
+                    trained.validationF1().get(area));
+        }
+        Path parent = model.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream target = Files.newOutputStream(model)) {
+            result.write(target);
+        }
+        out.printf(
+                Locale.ROOT,
+                "wrote %s (%d terms, %d bytes) in %.1f s%n",
+                model,
+                result.vocabularySize(),
+                Files.size(model),
+                seconds(started));
+        if (!split.test().isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "held-out months %s, %d papers:%n",
+                    String.join(" ", split.testMonths()),
+                    split.test().size());
+            TaggerEvaluation.print(TaggerEvaluation.sideBySide(taxonomy, result, split.test()), out);
+        }
+        return result;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private Set<String> areasOf(Labelled paper) {
+        return new HashSet<>(taxonomy.areasOfCategories(paper.categories()));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
