@@ -360,7 +360,12 @@ class FaultSuiteIT {
         static Tally of(FaultLoad load, PipelineProbe probe) throws Exception {
             Map<String, Paper> latest = new HashMap<>();
             for (ConsumerRecord<String, Paper> r : probe.<Paper>records(Topics.PAPERS.name())) {
-                latest.merge(r.key(), r.value(), (a, b) -> a.getRevision() >= b.getRevision() ? a : b);
+                if (r.value() == null) {
+                    // a retired title id: its paper lives on under its arXiv id
+                    latest.remove(r.key());
+                } else {
+                    latest.merge(r.key(), r.value(), (a, b) -> a.getRevision() >= b.getRevision() ? a : b);
+                }
             }
             List<PaperDocument> docs = probe.allPapers();
             Map<String, PaperDocument> indexed = new HashMap<>();

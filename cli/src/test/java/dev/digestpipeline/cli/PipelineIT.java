@@ -298,6 +298,48 @@ class PipelineIT {
     }
 
     @Test
+    void aTextPageAndTheApiPageOfTheSamePapersLeaveOneDocumentPerPaper(@TempDir Path dir) throws Exception {
+        Path text = write(dir, "daily-papers-2025-08-26.txt", """
+                Daily Papers
+
+                Aug 26
+
+                Identity Across Formats: One Paper, One Document
+
+                A paper seen on a text page and on an API answer is one paper.
+
+                Folding Titles for Matching Sightings.
+
+                Case, spacing and trailing periods do not make another paper.
+                """);
+        Set<String> textUris = Set.copyOf(publish(text.toString()).published());
+        assertEquals(2, probe.papersFrom(textUris).size());
+        Path api = write(dir, "daily-papers-api-2025-08-26.json", """
+                [{"paper": {"id": "2508.26001", "title": "Identity across formats: one paper, one document",
+                  "summary": "A paper seen on a text page and on an API answer is one paper.", "upvotes": 4}},
+                 {"paper": {"id": "2508.26002v2", "title": "Folding Titles for Matching Sightings",
+                  "summary": "Case, spacing and trailing periods do not make another paper.", "upvotes": 2}}]
+                """);
+        Set<String> uris = new java.util.HashSet<>(textUris);
+        uris.addAll(publish(api.toString()).published());
+        List<PaperDocument> docs = List.of();
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < until; ) {
+            docs = probe.papersFrom(uris);
+            if (docs.size() == 2) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        // the title-keyed documents of the text page were deleted, the arXiv ids' hold both sightings
+        assertEquals(
+                List.of("2508.26001", "2508.26002"),
+                docs.stream().map(PaperDocument::paperId).toList());
+        for (PaperDocument doc : docs) {
+            assertEquals(2, doc.appearances(), doc.paperId());
+        }
+    }
+
+    @Test
     void republishedPageLeavesTheMergedRevisionAtOne(@TempDir Path dir) throws Exception {
         Path page =
                 write(dir, "daily-papers-2025-08-26.txt", "Aug 26\n\nA Paper Published Twice\n\nSame bytes again.\n");
@@ -305,7 +347,7 @@ class PipelineIT {
         publish(page.toString());
         List<Paper> states = probe.<Paper>records(Topics.PAPERS.name()).stream()
                 .map(r -> r.value())
-                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains))
+                .filter(p -> p != null && p.getSourcePages().stream().anyMatch(uris::contains))
                 .toList();
         assertEquals(List.of(1), states.stream().map(Paper::getRevision).toList());
         assertEquals(1, states.get(0).getAppearances());
@@ -317,7 +359,7 @@ class PipelineIT {
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
         Paper first = probe.<Paper>records(Topics.PAPERS.name()).stream()
                 .map(r -> r.value())
-                .filter(p -> p.getSourcePages().stream().anyMatch(uris::contains))
+                .filter(p -> p != null && p.getSourcePages().stream().anyMatch(uris::contains))
                 .findFirst()
                 .orElseThrow();
         long staleBefore = sink.indexer().staleSkipped();

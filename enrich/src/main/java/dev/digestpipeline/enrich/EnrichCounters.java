@@ -12,6 +12,7 @@ public final class EnrichCounters {
     private final LongAdder merged = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder trendTooOld = new LongAdder();
+    private final LongAdder absorbed = new LongAdder();
 
     public void page(int paperCount) {
         pages.increment();
@@ -28,6 +29,11 @@ public final class EnrichCounters {
 
     public void unchanged() {
         unchanged.increment();
+    }
+
+    /** A paper first seen without an arXiv id joined the paper of its arXiv id; its title id was retired. */
+    public void absorbed() {
+        absorbed.increment();
     }
 
     /** A change to a trend window already forgotten (older than its retention), not counted. */
@@ -55,12 +61,14 @@ public final class EnrichCounters {
         Meters.ENRICH_MERGE_EMITS.countFrom(registry, merged);
         Meters.ENRICH_MERGE_UNCHANGED.countFrom(registry, unchanged);
         Meters.ENRICH_TREND_TOO_OLD.countFrom(registry, trendTooOld);
+        Meters.ENRICH_TITLES_ABSORBED.countFrom(registry, absorbed);
     }
 
     @Override
     public String toString() {
         return pages() + " pages parsed, " + papers() + " papers read, " + merged.sum() + " merged states emitted, "
                 + unchanged.sum() + " sightings changed nothing, " + deadLetters() + " pages dead-lettered, "
-                + trendTooOld.sum() + " trend changes older than the trend retention";
+                + trendTooOld.sum() + " trend changes older than the trend retention, " + absorbed.sum()
+                + " title-only papers joined their arXiv id";
     }
 }

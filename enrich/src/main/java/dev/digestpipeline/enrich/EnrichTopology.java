@@ -1,6 +1,7 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
+import dev.digestpipeline.enrich.identity.PaperIdentityProcessor;
 import dev.digestpipeline.enrich.merge.PaperMergeProcessor;
 import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.EnrichOutcome;
@@ -11,6 +12,7 @@ import dev.digestpipeline.enrich.trend.TrendCount;
 import dev.digestpipeline.enrich.trend.TrendCountProcessor;
 import dev.digestpipeline.enrich.trend.TrendPlacementProcessor;
 import dev.digestpipeline.enrich.trend.TrendWindows;
+import dev.digestpipeline.parse.fields.PaperIds;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
@@ -103,6 +105,8 @@ public final class EnrichTopology {
         TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
+        builder.addStateStore(store(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
+        builder.addStateStore(store(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
         builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
         builder.addStateStore(store(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
         builder.addStateStore(store(TrendCountProcessor.COUNTS, TrendCount.serde()));
@@ -120,6 +124,15 @@ public final class EnrichTopology {
 
         KStream<String, Paper> merged = outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
                 .mapValues(EnrichOutcome::paper, Named.as("paper"))
+                // sightings of one title meet first, so that one without an arXiv id finds the paper that has one
+                .selectKey((id, paper) -> PaperIds.titleKey(paper.getTitle()), Named.as("title-key"))
+                .repartition(
+                        Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-title"))
+                .process(
+                        () -> new PaperIdentityProcessor(merger, counters),
+                        Named.as("paper-identity"),
+                        PaperIdentityProcessor.TITLE_IDS,
+                        PaperIdentityProcessor.TITLE_ONLY)
                 .repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
                 .process(
@@ -166,6 +179,10 @@ public final class EnrichTopology {
     }
 
     private static List<KeyValue<String, Paper>> perTag(String id, Paper paper) {
+        if (paper == null) {
+            // a retired id: the by-tag topics are keyed by tag, where a tombstone would delete a tag
+            return List.of();
+        }
         List<KeyValue<String, Paper>> records = new ArrayList<>();
         for (Tag tag : paper.getTags()) {
             records.add(KeyValue.pair(tag.getName(), paper));
@@ -174,6 +191,9 @@ public final class EnrichTopology {
     }
 
     private static boolean hasTag(Paper paper, String name) {
+        if (paper == null) {
+            return false;
+        }
         for (Tag tag : paper.getTags()) {
             if (tag.getName().equals(name)) {
                 return true;

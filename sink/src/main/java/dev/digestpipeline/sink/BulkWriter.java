@@ -9,7 +9,7 @@ import java.util.List;
  * tests its task.
  */
 public interface BulkWriter {
-    /** One document to index in an alias, at a version. */
+    /** One document to index in an alias, at a version; a null document deletes the id at that version. */
     record Operation(String alias, String id, Object document, long version) {}
 
     /** Elasticsearch's answer for one operation: its HTTP status and, when it failed, the error's type and reason. */

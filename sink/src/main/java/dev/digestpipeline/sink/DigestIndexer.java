@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.ops.Meters;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
@@ -37,6 +38,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,6 +144,9 @@ public final class DigestIndexer implements Runnable {
 
     /** The document's size as JSON, near what the bulk request carries for it. */
     static int jsonSize(Object document) {
+        if (document == null) {
+            return 0;
+        }
         try {
             return JSON.writeValueAsBytes(document).length;
         } catch (JsonProcessingException e) {
@@ -346,7 +351,8 @@ public final class DigestIndexer implements Runnable {
         for (int i = 0; i < docs.size(); i++) {
             BulkWriter.ItemResult item = results.get(i);
             Indexable doc = docs.get(i);
-            if (item.ok()) {
+            // deleting a document already gone leaves what was asked for
+            if (item.ok() || (doc.document() == null && item.status() == 404)) {
                 (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
                 if (doc.fetchedAt() != null) {
                     fetchToIndexed.record(Duration.between(doc.fetchedAt(), clock.instant()));
@@ -417,6 +423,9 @@ public final class DigestIndexer implements Runnable {
     /** The document a record becomes; null for a tombstone, which leaves nothing to index. */
     private Indexable toDocument(ConsumerRecord<byte[], byte[]> record) {
         if (record.topic().equals(config.papersTopic())) {
+            if (record.value() == null) {
+                return retirement(record);
+            }
             Paper paper = read(papers, "Paper", record);
             return paper == null
                     ? null
@@ -434,6 +443,25 @@ public final class DigestIndexer implements Runnable {
         }
         TrendDocument doc = TrendDocument.of(trend);
         return new Indexable(record, config.trendsAlias(), doc.id(), doc, TrendDocument.version(trend));
+    }
+
+    /**
+     * A tombstone of digest.papers: enrich retired a {@code title:} id that turned out to be a paper with an arXiv
+     * id. Its document is deleted at the revision the tombstone carries, so that an earlier revision read late does
+     * not bring it back. A tombstone without a revision, or without a key, is not enrich's: nothing to do.
+     */
+    private Indexable retirement(ConsumerRecord<byte[], byte[]> record) {
+        Header revision = record.headers().lastHeader(Topics.REVISION_HEADER);
+        if (record.key() == null || revision == null) {
+            return null;
+        }
+        try {
+            long version = Long.parseLong(new String(revision.value(), StandardCharsets.UTF_8));
+            return new Indexable(
+                    record, config.alias(), new String(record.key(), StandardCharsets.UTF_8), null, version);
+        } catch (NumberFormatException e) {
+            throw new UnreadableRecord("tombstone with a " + Topics.REVISION_HEADER + " header that is no number");
+        }
     }
 
     private static <T> T read(Deserializer<T> deserializer, String type, ConsumerRecord<byte[], byte[]> record) {

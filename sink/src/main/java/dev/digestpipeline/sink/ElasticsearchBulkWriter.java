@@ -20,11 +20,16 @@ final class ElasticsearchBulkWriter implements BulkWriter {
     @Override
     public List<ItemResult> write(List<Operation> operations) throws RequestRejected, IOException {
         List<BulkOperation> ops = operations.stream()
-                .map(o -> BulkOperation.of(b -> b.index(i -> i.index(o.alias())
-                        .id(o.id())
-                        .version(o.version())
-                        .versionType(VersionType.ExternalGte)
-                        .document(o.document()))))
+                .map(o -> o.document() == null
+                        ? BulkOperation.of(b -> b.delete(d -> d.index(o.alias())
+                                .id(o.id())
+                                .version(o.version())
+                                .versionType(VersionType.ExternalGte)))
+                        : BulkOperation.of(b -> b.index(i -> i.index(o.alias())
+                                .id(o.id())
+                                .version(o.version())
+                                .versionType(VersionType.ExternalGte)
+                                .document(o.document()))))
                 .toList();
         BulkResponse response;
         try {

@@ -3,6 +3,7 @@ package dev.digestpipeline.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.TagTrend;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class DigestIndexerBulkTest {
 
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<List<String>> requests = new ArrayList<>();
+    private final List<BulkWriter.Operation> operations = new ArrayList<>();
     private final List<Set<TopicPartition>> pausedAtRequest = new ArrayList<>();
     private final CommitRecordingConsumer consumer = new CommitRecordingConsumer();
     private final List<Map<TopicPartition, OffsetAndMetadata>> commits = consumer.commits;
@@ -59,6 +61,7 @@ class DigestIndexerBulkTest {
                     .build(),
             operations -> {
                 requests.add(operations.stream().map(BulkWriter.Operation::id).toList());
+                this.operations.addAll(operations);
                 pausedAtRequest.add(Set.copyOf(consumer.paused()));
                 Answer next =
                         answers.isEmpty() ? ops -> ops.stream().map(o -> OK).toList() : answers.poll();
@@ -216,5 +219,46 @@ class DigestIndexerBulkTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final TopicPartition PAPERS = new TopicPartition(CONFIG.papersTopic(), 0);
+
+    /** A tombstone of digest.papers for the key, with a revision header when {@code revision} is not null. */
+    private void deliverTombstone(String key, String revision) {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PAPERS));
+            consumer.updateBeginningOffsets(Map.of(PAPERS, 0L));
+            ConsumerRecord<byte[], byte[]> tombstone = new ConsumerRecord<>(
+                    PAPERS.topic(), PAPERS.partition(), 0, key.getBytes(StandardCharsets.UTF_8), null);
+            if (revision != null) {
+                tombstone.headers().add(Topics.REVISION_HEADER, revision.getBytes(StandardCharsets.UTF_8));
+            }
+            consumer.addRecord(tombstone);
+        });
+    }
+
+    @Test
+    void aRetiredPapersTombstoneDeletesItsDocumentAtTheRevisionItCarries() {
+        deliverTombstone("title:0123456789abcdef", "2");
+        indexer.run();
+        assertEquals(List.of(new BulkWriter.Operation(CONFIG.alias(), "title:0123456789abcdef", null, 2)), operations);
+        assertEquals(List.of(committedUpTo(PAPERS, 1)), commits);
+    }
+
+    @Test
+    void deletingADocumentAlreadyGoneIsDoneNotADeadLetter() {
+        answers.add(ops -> List.of(new BulkWriter.ItemResult(404, null, null)));
+        deliverTombstone("title:0123456789abcdef", "2");
+        indexer.run();
+        assertEquals(0, deadLetters.history().size());
+        assertEquals(List.of(committedUpTo(PAPERS, 1)), commits);
+    }
+
+    @Test
+    void aTombstoneWithoutARevisionIsNotEnrichsAndChangesNothing() {
+        deliverTombstone("title:0123456789abcdef", null);
+        indexer.run();
+        assertEquals(List.of(), operations);
+        assertEquals(List.of(committedUpTo(PAPERS, 1)), commits);
     }
 }

@@ -18,11 +18,15 @@ public final class Topics {
             false,
             Paper.class,
             "paper id",
-            "`Paper`: the merged state, re-sent only when it changed (`revision` + 1)",
+            "`Paper`: the merged state, re-sent only when it changed (`revision` + 1); a tombstone retires a"
+                    + " `title:` id whose paper turned out to have an arXiv id",
             "compact",
             null,
             "enrich",
             "sink, downstream consumers");
+    /** On a tombstone of digest.papers: the revision the retirement is (decimal text), above the last state's. */
+    public static final String REVISION_HEADER = "digest.revision";
+
     public static final TopicSpec<Paper> PAPERS_BY_TAG = new TopicSpec<>(
             "digest.papers.by-tag",
             false,

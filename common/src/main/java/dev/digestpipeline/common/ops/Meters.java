@@ -34,6 +34,11 @@ public final class Meters {
             "enrich",
             List.of(),
             "trend changes to windows older than the trend retention, not counted");
+    public static final MetricSpec ENRICH_TITLES_ABSORBED = counter(
+            "digest.enrich.titles.absorbed",
+            "enrich",
+            List.of(),
+            "papers first seen without an arXiv id that joined the paper of their arXiv id (title id retired)");
     public static final MetricSpec SINK_INDEXED = counter(
             "digest.sink.documents.indexed",
             "sink",
@@ -67,6 +72,7 @@ public final class Meters {
             ENRICH_MERGE_EMITS,
             ENRICH_MERGE_UNCHANGED,
             ENRICH_TREND_TOO_OLD,
+            ENRICH_TITLES_ABSORBED,
             SINK_INDEXED,
             SINK_STALE,
             SINK_DEAD_LETTERS,

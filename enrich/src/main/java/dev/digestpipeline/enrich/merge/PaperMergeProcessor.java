@@ -1,8 +1,12 @@
 package dev.digestpipeline.enrich.merge;
 
+import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichCounters;
 import dev.digestpipeline.schemas.Paper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,6 +41,10 @@ public final class PaperMergeProcessor implements Processor<String, Paper, Strin
     @Override
     public void process(Record<String, Paper> record) {
         Paper known = store.get(record.key());
+        if (record.value() == null) {
+            retire(record, known);
+            return;
+        }
         Paper merged = merger.merge(known, record.value());
         if (known != null && PaperMerger.sameState(known, merged)) {
             counters.unchanged();
@@ -47,5 +55,21 @@ public final class PaperMergeProcessor implements Processor<String, Paper, Strin
         store.put(record.key(), merged);
         counters.merged();
         context.forward(record.withValue(merged));
+    }
+
+    /**
+     * A paper id retired by {@link dev.digestpipeline.enrich.identity.PaperIdentityProcessor}: its state is
+     * dropped and a tombstone goes out, carrying in {@value Topics#REVISION_HEADER} the revision after the last, so that
+     * the sink's delete wins over any earlier revision read late.
+     */
+    private void retire(Record<String, Paper> record, Paper known) {
+        if (known == null) {
+            return;
+        }
+        store.delete(record.key());
+        Headers headers = new RecordHeaders();
+        headers.add(
+                Topics.REVISION_HEADER, Long.toString(known.getRevision() + 1L).getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withValue((Paper) null).withHeaders(headers));
     }
 }

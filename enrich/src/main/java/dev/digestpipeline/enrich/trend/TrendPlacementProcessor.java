@@ -48,7 +48,8 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
 
     @Override
     public void process(Record<String, Paper> record) {
-        Set<String> now = TrendPlacement.keys(record.value());
+        // a retired id (null) counts nowhere: the paper it joined counts instead
+        Set<String> now = record.value() == null ? Set.of() : TrendPlacement.keys(record.value());
         String stored = store.get(record.key());
         // window keys hold no line breaks
         Set<String> before = stored == null || stored.isEmpty()
@@ -81,7 +82,11 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
                 pending.put(start, sum);
             }
         });
-        store.put(record.key(), String.join("\n", now));
+        if (now.isEmpty()) {
+            store.delete(record.key());
+        } else {
+            store.put(record.key(), String.join("\n", now));
+        }
     }
 
     private static void add(Map<String, PendingChanges> changes, String window, int change) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Stable paper ids: the arXiv id when known, else "title:" and a hash of the normalised title. */
 public final class PaperIds {
@@ -16,6 +17,21 @@ public final class PaperIds {
             return arxivId;
         }
         return "title:" + titleHash(title);
+    }
+
+    /** LaTeX commands ({@code \mathcal}, {@code \textbf}); their braces and dollars fold with punctuation. */
+    private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\[A-Za-z]+");
+
+    /**
+     * The key every sighting of one paper shares whatever the page's format: its title with Unicode compatibility
+     * forms, LaTeX markup, accents, case, punctuation, spacing and trailing periods folded, hashed. A page that
+     * names no arXiv id is matched to one that does by this key. For a title without LaTeX it is the title
+     * hash of {@link #of}.
+     */
+    public static String titleKey(String title) {
+        return titleHash(LATEX_COMMAND
+                .matcher(Normalizer.normalize(title, Normalizer.Form.NFKC))
+                .replaceAll(" "));
     }
 
     /** Case, accents, punctuation and spacing do not change the hash. */
