@@ -72,8 +72,10 @@ class UpIT {
         env = new HashMap<>(System.getenv());
         env.put("DIGEST_HOME", home.toString());
         env.put("DIGEST_STACK_DIR", stackDir.toString());
-        for (StackPort port : StackPort.values()) {
-            env.put(port.variable(), Integer.toString(Ports.freePort()));
+        StackPort[] stackPorts = StackPort.values();
+        int[] ports = Ports.freePorts(stackPorts.length);
+        for (int i = 0; i < stackPorts.length; i++) {
+            env.put(stackPorts[i].variable(), Integer.toString(ports[i]));
         }
     }
 

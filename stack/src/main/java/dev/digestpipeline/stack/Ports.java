@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loopback port checks: a taken port gets a clear message instead of a server that dies at start. */
 public final class Ports {
@@ -25,6 +27,33 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    /**
+     * {@code count} different free ports: each is held until all are found, since the system may hand out a port
+     * just released again (a fault-suite stack once got one port for Kafka and the registry).
+     */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback ports", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // a socket that will not close still held its port for the choice
+                }
+            }
         }
     }
 

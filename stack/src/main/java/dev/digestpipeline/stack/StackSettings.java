@@ -71,16 +71,9 @@ public record StackSettings(
 
     /** The same stack on free ports in the given folder: what tests use, so runs never collide. */
     public StackSettings withFreePorts(Path newDataDir) {
+        int[] ports = Ports.freePorts(6);
         return new StackSettings(
-                home,
-                newDataDir,
-                serverJavaHome,
-                Ports.freePort(),
-                Ports.freePort(),
-                Ports.freePort(),
-                Ports.freePort(),
-                Ports.freePort(),
-                Ports.freePort());
+                home, newDataDir, serverJavaHome, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
     }
 
     public String bootstrapServers() {

@@ -26,4 +26,10 @@ class PortsTest {
     void freePortIsFree() {
         assertTrue(Ports.isFree(Ports.freePort()));
     }
+
+    @Test
+    void freePortsAreAllDifferent() {
+        int[] ports = Ports.freePorts(6);
+        assertEquals(6, java.util.Arrays.stream(ports).distinct().count());
+    }
 }
