@@ -23,8 +23,11 @@ import dev.digestpipeline.tagging.TopicTagger;
 import dev.digestpipeline.tagging.learned.AreaModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Settings of the enrich app, validated at start. */
 public record EnrichConfig(
@@ -270,8 +273,10 @@ public record EnrichConfig(
                 return source;
             }
         }
-        throw new IllegalArgumentException(
-                TAGGER_AREAS.name() + " is '" + value + "': it is one of taxonomy, learned, combined");
+        throw new IllegalArgumentException(TAGGER_AREAS.name() + " is '" + value + "': it is one of "
+                + Arrays.stream(TopicTagger.AreaSource.values())
+                        .map(source -> source.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")));
     }
 
     /** Settings of the stores' changelog topics. */

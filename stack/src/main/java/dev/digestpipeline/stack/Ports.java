@@ -23,11 +23,7 @@ public final class Ports {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return freePorts(1)[0];
     }
 
     /**

@@ -40,7 +40,11 @@ public final class TopicTagger {
     private final Taxonomy taxonomy;
     private final AreaModel model;
     private final AreaSource areaSource;
-    private final Set<String> learnedAreas;
+    /** By tag index: whether the model, not the phrases, decides the area for papers without categories. */
+    private final boolean[] learnedTag;
+    /** By the model's area index: the area's tag index in the taxonomy. */
+    private final int[] tagOfModelArea;
+
     private final Map<String, List<CompiledPhrase>> byFirstStem = new HashMap<>();
     private int phraseCount;
 
@@ -66,8 +70,14 @@ public final class TopicTagger {
         this.taxonomy = taxonomy;
         this.model = source == AreaSource.TAXONOMY ? null : model;
         this.areaSource = source;
-        this.learnedAreas = this.model == null ? Set.of() : Set.copyOf(this.model.areas());
         List<Taxonomy.Tag> tags = taxonomy.tags();
+        this.learnedTag = new boolean[tags.size()];
+        List<String> modelAreas = this.model == null ? List.of() : this.model.areas();
+        this.tagOfModelArea = new int[modelAreas.size()];
+        for (int a = 0; a < modelAreas.size(); a++) {
+            tagOfModelArea[a] = indexOf(tags, modelAreas.get(a));
+            learnedTag[tagOfModelArea[a]] = true;
+        }
         for (int t = 0; t < tags.size(); t++) {
             for (Taxonomy.Phrase phrase : tags.get(t).phrases()) {
                 add(WordStems.of(phrase.text()), t, phrase);
@@ -140,7 +150,7 @@ public final class TopicTagger {
         List<ScoredTag> result = new ArrayList<>();
         for (int t = 0; t < tags.size(); t++) {
             Taxonomy.Tag tag = tags.get(t);
-            if (text.scores[t] < tag.minScore() || (tag.isArea() && learns(tag))) {
+            if (text.scores[t] < tag.minScore() || learnedTag[t]) {
                 continue;
             }
             if (tag.isArea() && text.scores[t] < taxonomy.minShareOfTop() * topArea) {
@@ -154,8 +164,9 @@ public final class TopicTagger {
             result.add(text.tag(tags, t));
         }
         categoryAreas.forEach((area, because) -> result.add(new ScoredTag(area, CATEGORY_SCORE, because)));
-        for (AreaModel.AreaScore area : learned) {
-            ScoredTag phrases = phraseArea(text, area.area(), topArea);
+        for (int a = 0; a < learned.size(); a++) {
+            AreaModel.AreaScore area = learned.get(a);
+            ScoredTag phrases = phraseArea(text, tagOfModelArea[a], topArea);
             boolean byPhrases = areaSource == AreaSource.COMBINED
                     && phrases != null
                     && area.probability() >= model.threshold(area.area()) / 2;
@@ -164,23 +175,21 @@ public final class TopicTagger {
                 if (phrases != null && areaSource == AreaSource.COMBINED) {
                     evidence.addAll(phrases.evidence());
                 }
-                result.add(new ScoredTag(
-                        area.area(), Math.round(area.probability() * CATEGORY_SCORE * 100) / 100.0, evidence));
+                result.add(learnedTag(area, evidence));
             }
         }
         result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
         return result;
     }
 
-    /** Whether the learned model, not the phrases, decides this area for papers without categories. */
-    private boolean learns(Taxonomy.Tag tag) {
-        return learnedAreas.contains(tag.name());
+    /** A learned area's tag: the model's probability scaled as a category's score, with the evidence given. */
+    private static ScoredTag learnedTag(AreaModel.AreaScore area, List<String> evidence) {
+        return new ScoredTag(area.area(), Math.round(area.probability() * CATEGORY_SCORE * 100) / 100.0, evidence);
     }
 
-    /** The area as the phrases alone would give it, or null when they do not. */
-    private ScoredTag phraseArea(Scores text, String area, double topArea) {
+    /** The area of tag index {@code t} as the phrases alone would give it, or null when they do not. */
+    private ScoredTag phraseArea(Scores text, int t, double topArea) {
         List<Taxonomy.Tag> tags = taxonomy.tags();
-        int t = indexOf(tags, area);
         double score = text.scores[t];
         boolean given = score >= tags.get(t).minScore() && score >= taxonomy.minShareOfTop() * topArea;
         return given ? text.tag(tags, t) : null;
@@ -198,14 +207,12 @@ public final class TopicTagger {
         }
         if (model != null) {
             // a learned area shows the model's probability, scaled as a category's score, beside the phrases
-            for (AreaModel.AreaScore area : model.scores(titleStems, abstractStems)) {
-                List<String> evidence = new ArrayList<>(area.evidence());
-                int at = indexOf(tags, area.area());
+            List<AreaModel.AreaScore> learned = model.scores(titleStems, abstractStems);
+            for (int a = 0; a < learned.size(); a++) {
+                int at = tagOfModelArea[a];
+                List<String> evidence = new ArrayList<>(learned.get(a).evidence());
                 evidence.addAll(all.get(at).evidence());
-                all.set(
-                        at,
-                        new ScoredTag(
-                                area.area(), Math.round(area.probability() * CATEGORY_SCORE * 100) / 100.0, evidence));
+                all.set(at, learnedTag(learned.get(a), evidence));
             }
         }
         return all;

@@ -280,21 +280,12 @@ public final class AreaModel {
         float[] weights = new float[n * k];
         for (int c = 0; c < n; c++) {
             terms[c] = in.readUTF();
-            keys[c] = keyOf(terms[c]);
+            keys[c] = TermFeatures.keyOfName(terms[c]);
             idf[c] = in.readFloat();
             for (int a = 0; a < k; a++) {
                 weights[c * k + a] = in.readFloat();
             }
         }
         return new AreaModel(description, areas, bias, thresholds, terms, keys, idf, weights);
-    }
-
-    /** The key of a vocabulary term: one stem, or two joined by a space. */
-    static long keyOf(String term) {
-        int space = term.indexOf(' ');
-        return space < 0
-                ? TermFeatures.key(term)
-                : TermFeatures.pair(
-                        TermFeatures.key(term.substring(0, space)), TermFeatures.key(term.substring(space + 1)));
     }
 }

@@ -214,6 +214,7 @@ public final class AreaModelTrainer {
         stems.clear();
         float[] weights = new float[n * k];
         double[] bias = new double[k];
+        boolean[][] trainTruth = truth(split.train(), areas);
         Linear.disableDebugOutput();
         for (int a = 0; a < k; a++) {
             long areaStarted = System.nanoTime();
@@ -225,7 +226,7 @@ public final class AreaModelTrainer {
             problem.y = new double[papers];
             int positives = 0;
             for (int i = 0; i < papers; i++) {
-                boolean positive = areasOf(split.train().get(i)).contains(areas.get(a));
+                boolean positive = trainTruth[i][a];
                 problem.y[i] = positive ? 1 : -1;
                 positives += positive ? 1 : 0;
             }
@@ -249,6 +250,7 @@ public final class AreaModelTrainer {
         AreaModel untuned = new AreaModel(description, areas, bias, new double[k], terms, keys, idf, weights);
         double[] thresholds = new double[k];
         Map<String, Double> validationF1 = new HashMap<>();
+        boolean[][] validationTruth = truth(split.validation(), areas);
         List<List<AreaModel.AreaScore>> validationScores = new ArrayList<>();
         for (Labelled paper : split.validation()) {
             validationScores.add(untuned.scores(paper.title(), paper.abstractText()));
@@ -263,7 +265,7 @@ public final class AreaModelTrainer {
                 int fn = 0;
                 for (int i = 0; i < validationScores.size(); i++) {
                     boolean predicted = validationScores.get(i).get(a).probability() >= threshold;
-                    boolean expected = areasOf(split.validation().get(i)).contains(areas.get(a));
+                    boolean expected = validationTruth[i][a];
                     tp += predicted && expected ? 1 : 0;
                     fp += predicted && !expected ? 1 : 0;
                     fn += !predicted && expected ? 1 : 0;
@@ -374,8 +376,16 @@ public final class AreaModelTrainer {
         }
     }
 
-    private Set<String> areasOf(Labelled paper) {
-        return new HashSet<>(taxonomy.areasOfCategories(paper.categories()));
+    /** By paper and area: whether the paper's categories map to the area. Read once, used for every area. */
+    private boolean[][] truth(List<Labelled> papers, List<String> areas) {
+        boolean[][] truth = new boolean[papers.size()][areas.size()];
+        for (int i = 0; i < papers.size(); i++) {
+            List<String> expected = taxonomy.areasOfCategories(papers.get(i).categories());
+            for (int a = 0; a < areas.size(); a++) {
+                truth[i][a] = expected.contains(areas.get(a));
+            }
+        }
+        return truth;
     }
 
     private static double seconds(long since) {

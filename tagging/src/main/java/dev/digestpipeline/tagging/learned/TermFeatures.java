@@ -130,11 +130,35 @@ public final class TermFeatures {
 
     /** Every term of the title's and the abstract's stems, in text order. */
     public static void forEach(List<String> titleStems, List<String> abstractStems, TermSink sink) {
-        terms(titleStems, TITLE_COUNT, sink);
-        terms(abstractStems, 1, sink);
+        Walk walk = (stems, first, last, key, count) -> sink.term(key, count);
+        walk(titleStems, TITLE_COUNT, walk);
+        walk(abstractStems, 1, walk);
     }
 
-    private static void terms(List<String> stems, int count, TermSink sink) {
+    /** Each term with its readable name ("model", "language model"), for building a vocabulary. */
+    public static void forEachNamed(List<String> titleStems, List<String> abstractStems, NamedTermSink sink) {
+        Walk walk = (stems, first, last, key, count) -> {
+            sink.term(key, first == last ? stems.get(first) : stems.get(first) + " " + stems.get(last), count);
+            return true;
+        };
+        walk(titleStems, TITLE_COUNT, walk);
+        walk(abstractStems, 1, walk);
+    }
+
+    /** Receives each term occurrence with its name. */
+    @FunctionalInterface
+    public interface NamedTermSink {
+        void term(long key, String name, int count);
+    }
+
+    /** A term of the stems from {@code first} to {@code last} (the same for a word): true when it is known. */
+    @FunctionalInterface
+    private interface Walk {
+        boolean term(List<String> stems, int first, int last, long key, int count);
+    }
+
+    /** The one walk over stems that both the model's lookups and the vocabulary's names take, so they agree. */
+    private static void walk(List<String> stems, int count, Walk sink) {
         long previous = 0;
         for (int i = 0, n = stems.size(); i < n; i++) {
             String stem = stems.get(i);
@@ -144,9 +168,9 @@ public final class TermFeatures {
                 continue;
             }
             // a vocabulary keeps no pair without its two words, so a pair of an unknown word is not looked up
-            boolean known = sink.term(key, count);
+            boolean known = sink.term(stems, i, i, key, count);
             if (previous != 0 && known) {
-                sink.term(pair(previous, key), count);
+                sink.term(stems, i - 1, i, pair(previous, key), count);
             }
             previous = known ? key : 0;
         }
@@ -168,10 +192,6 @@ public final class TermFeatures {
 
     private static int stopSlot(long key) {
         return (int) (key ^ (key >>> 29)) & (STOP_KEYS.length - 1);
-    }
-
-    static boolean isStopWord(String stem) {
-        return isStopWord(stem, key(stem));
     }
 
     private static boolean isStopWord(String stem, long key) {
@@ -214,34 +234,9 @@ public final class TermFeatures {
         return h == 0 ? 2 : h;
     }
 
-    /** Each term with its readable name ("model", "language model"), for building a vocabulary. */
-    public static void forEachNamed(List<String> titleStems, List<String> abstractStems, NamedTermSink sink) {
-        named(titleStems, TITLE_COUNT, sink);
-        named(abstractStems, 1, sink);
-    }
-
-    /** Receives each term occurrence with its name. */
-    @FunctionalInterface
-    public interface NamedTermSink {
-        void term(long key, String name, int count);
-    }
-
-    private static void named(List<String> stems, int count, NamedTermSink sink) {
-        String previous = null;
-        long previousKey = 0;
-        for (String stem : stems) {
-            if (isStopWord(stem)) {
-                previous = null;
-                previousKey = 0;
-                continue;
-            }
-            long key = key(stem);
-            sink.term(key, stem, count);
-            if (previous != null) {
-                sink.term(pair(previousKey, key), previous + " " + stem, count);
-            }
-            previous = stem;
-            previousKey = key;
-        }
+    /** The key of a vocabulary term's name: one stem, or two joined by a space. */
+    static long keyOfName(String name) {
+        int space = name.indexOf(' ');
+        return space < 0 ? key(name) : pair(key(name.substring(0, space)), key(name.substring(space + 1)));
     }
 }

@@ -37,7 +37,7 @@ class TermFeaturesTest {
         TermFeatures.forEach(title, abstractText, (key, count) -> plain.add(key));
         TermFeatures.forEachNamed(title, abstractText, (key, name, count) -> {
             named.add(key);
-            assertEquals(AreaModel.keyOf(name), key);
+            assertEquals(TermFeatures.keyOfName(name), key);
         });
         assertEquals(named, plain);
     }
