@@ -2,6 +2,7 @@ package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.enrich.identity.PaperIdentityProcessor;
+import dev.digestpipeline.enrich.identity.TitleEvent;
 import dev.digestpipeline.enrich.merge.PaperMergeProcessor;
 import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.EnrichOutcome;
@@ -41,8 +42,11 @@ import org.apache.kafka.streams.state.Stores;
  * The enrich topology:
  * <pre>
  * digest.pages.raw (bytes) -> parse-page -> dead letters -> digest.pages.dlq
- *                                        -> papers, re-keyed by paper id -> papers-by-id (repartition)
- *   -> merge-paper [merged-papers store] -> digest.papers (merged state, only on change, revision + 1)
+ *   -> sightings with an arXiv id -> papers-by-id (repartition by paper id) -----------------------> merge-paper
+ *   -> their arXiv ids -> arxiv-ids-by-title (repartition by title key) ----> paper-identity
+ *   -> sightings without one -> papers-by-title (repartition by title key) -> paper-identity
+ * paper-identity [title-ids, title-only-papers] -> papers-from-titles (repartition by paper id) -> merge-paper
+ * merge-paper [merged-papers store] -> digest.papers (merged state, only on change, revision + 1)
  *                                        -> digest.papers.by-tag (one record per paper and tag, key = tag)
  *                                        -> digest.papers.area.AREA (one topic per area)
  *                                        -> trend-placement [trend-placements, trend-pending]: changes per window
@@ -122,19 +126,34 @@ public final class EnrichTopology {
                         topics.pagesDlq(),
                         Produced.with(Serdes.String(), serdes.deadLetters()).withName("pages-dlq"));
 
-        KStream<String, Paper> merged = outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
-                .mapValues(EnrichOutcome::paper, Named.as("paper"))
-                // sightings of one title meet first, so that one without an arXiv id finds the paper that has one
+        KStream<String, Paper> sightings = outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
+                .mapValues(EnrichOutcome::paper, Named.as("paper"));
+        // a sighting with an arXiv id goes straight to its paper; only that id goes by title, where sightings
+        // without one (text renderings) meet it
+        KStream<String, Paper> withIds =
+                sightings.filter((id, paper) -> paper.getArxivId() != null, Named.as("with-arxiv-id"));
+        KStream<String, TitleEvent> arxivIdsByTitle = withIds.map(
+                        (id, paper) -> KeyValue.pair(PaperIds.titleKey(paper.getTitle()), id), Named.as("id-of-title"))
+                .repartition(
+                        Repartitioned.with(Serdes.String(), Serdes.String()).withName("arxiv-ids-by-title"))
+                .mapValues(TitleEvent::arxivId, Named.as("title-arxiv-id"));
+        KStream<String, Paper> fromTitles = sightings
+                .filter((id, paper) -> paper.getArxivId() == null, Named.as("without-arxiv-id"))
                 .selectKey((id, paper) -> PaperIds.titleKey(paper.getTitle()), Named.as("title-key"))
                 .repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-title"))
+                .mapValues(TitleEvent::sighting, Named.as("title-sighting"))
+                .merge(arxivIdsByTitle, Named.as("title-events"))
                 .process(
                         () -> new PaperIdentityProcessor(merger, counters),
                         Named.as("paper-identity"),
                         PaperIdentityProcessor.TITLE_IDS,
                         PaperIdentityProcessor.TITLE_ONLY)
                 .repartition(
+                        Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-from-titles"));
+        KStream<String, Paper> merged = withIds.repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
+                .merge(fromTitles, Named.as("sightings-by-id"))
                 .process(
                         () -> new PaperMergeProcessor(merger, counters, clock),
                         Named.as("merge-paper"),

@@ -211,6 +211,27 @@ class PaperIdentityTopologyTest {
     }
 
     @Test
+    void aWholeSightingWithAnArxivIdThatAnEarlierEnrichSentByTitleReachesItsPaperAndNamesItsTitle() {
+        publishApi(IDS.subList(1, 2), TITLES.subList(1, 2));
+        Paper state = papersOut.readValue();
+        // earlier enrich versions sent every sighting through papers-by-title; one left there at the upgrade
+        Paper leftByTitle = Paper.newBuilder(state)
+                .setPaperId("2508.40001")
+                .setArxivId("2508.40001")
+                .setTitle(TITLES.get(2))
+                .build();
+        TestInputTopic<String, Paper> byTitle = driver.createInputTopic(
+                EnrichConfig.of(Map.of()).applicationId() + "-papers-by-title-repartition",
+                new StringSerializer(),
+                papers.serializer());
+        byTitle.pipeInput(PaperIds.titleKey(TITLES.get(2)), leftByTitle);
+        publishText(TEXT_TITLES.subList(2, 3));
+        Map<String, Paper> latest = latest(papersOut.readRecordsToList());
+        assertEquals(List.of("2508.40001"), List.copyOf(latest.keySet()));
+        assertEquals(2, latest.get("2508.40001").getAppearances());
+    }
+
+    @Test
     void trendsCountEachPaperOnceWhicheverPageCameFirst() {
         publishText(TEXT_TITLES);
         driver.advanceWallClockTime(Duration.ofSeconds(2));

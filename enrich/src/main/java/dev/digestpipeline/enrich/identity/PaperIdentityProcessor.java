@@ -11,21 +11,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One paper, one id, whatever the page's format: sightings arrive keyed by their title key
- * ({@link dev.digestpipeline.parse.fields.PaperIds#titleKey}) and leave keyed by the paper id they merge under.
+ * One paper, one id, whatever the page's format. It hears, keyed by title key
+ * ({@link dev.digestpipeline.parse.fields.PaperIds#titleKey}), the sightings without an arXiv id, and the arXiv ids
+ * of the sightings that have one (those go straight to their paper: a small record here instead of the whole
+ * sighting). It sends, keyed by the paper id they merge under, what the title-only sightings add.
  *
  * <ul>
- *   <li>A sighting with an arXiv id keeps it; the first arXiv id seen with a title is remembered in
- *       {@value #TITLE_IDS}.
+ *   <li>The first arXiv id heard with a title is remembered in {@value #TITLE_IDS}.
  *   <li>A sighting without one takes the arXiv id its title is known by; when none is known yet it keeps its
  *       {@code title:} id, and what its title-only sightings say is kept in {@value #TITLE_ONLY}.
  *   <li>When the first arXiv id of a title arrives after title-only sightings, their merged state goes to the arXiv
  *       id, and a retirement (a null value) to the {@code title:} id, which the merge turns into a tombstone.
  *   <li>A title shared by two arXiv ids stays two papers; the second id is logged, and title-only sightings go to
  *       the first.
+ *   <li>A whole sighting with an arXiv id (an earlier enrich sent every sighting by title) counts as its id, and
+ *       goes on to its paper.
  * </ul>
  */
-public final class PaperIdentityProcessor implements Processor<String, Paper, String, Paper> {
+public final class PaperIdentityProcessor implements Processor<String, TitleEvent, String, Paper> {
     public static final String TITLE_IDS = "title-ids";
     public static final String TITLE_ONLY = "title-only-papers";
     private static final Logger log = LoggerFactory.getLogger(PaperIdentityProcessor.class);
@@ -49,20 +52,28 @@ public final class PaperIdentityProcessor implements Processor<String, Paper, St
     }
 
     @Override
-    public void process(Record<String, Paper> record) {
+    public void process(Record<String, TitleEvent> record) {
         String titleKey = record.key();
-        Paper paper = record.value();
-        String known = titleIds.get(titleKey);
-        if (paper.getArxivId() == null) {
+        Paper paper = record.value().sighting();
+        if (paper == null) {
+            register(titleKey, record.value().arxivId(), record);
+        } else if (paper.getArxivId() != null) {
+            register(titleKey, paper.getPaperId(), record);
+            context.forward(record.withKey(paper.getPaperId()).withValue(paper));
+        } else {
+            String known = titleIds.get(titleKey);
             if (known != null) {
                 context.forward(record.withKey(known).withValue(under(paper, known)));
-                return;
+            } else {
+                titleOnly.put(titleKey, merger.merge(titleOnly.get(titleKey), paper));
+                context.forward(record.withKey(paper.getPaperId()).withValue(paper));
             }
-            titleOnly.put(titleKey, merger.merge(titleOnly.get(titleKey), paper));
-            context.forward(record.withKey(paper.getPaperId()));
-            return;
         }
-        String id = paper.getPaperId();
+    }
+
+    /** Remembers a title's first arXiv id; what title-only sightings said of the title goes to it. */
+    private void register(String titleKey, String id, Record<String, TitleEvent> record) {
+        String known = titleIds.get(titleKey);
         if (known == null) {
             titleIds.put(titleKey, id);
             Paper pending = titleOnly.get(titleKey);
@@ -80,7 +91,6 @@ public final class PaperIdentityProcessor implements Processor<String, Paper, St
                     known,
                     known);
         }
-        context.forward(record.withKey(id));
     }
 
     /** The sighting as one of the paper {@code id}. */

@@ -33,9 +33,11 @@ public class PaperMerger {
      */
     public Paper merge(Paper known, Paper seen) {
         if (known == null) {
-            return withSightingTotals(Paper.newBuilder(seen).setRevision(0)).build();
+            Paper first = shallowCopy(seen);
+            first.setRevision(0);
+            return withSightingTotals(first);
         }
-        Paper.Builder merged = Paper.newBuilder(known);
+        Paper merged = shallowCopy(known);
         Map<String, Sighting> sightings = new LinkedHashMap<>();
         known.getSightings().forEach(s -> sightings.putIfAbsent(s.getPageUri(), s));
         seen.getSightings().forEach(s -> sightings.putIfAbsent(s.getPageUri(), s));
@@ -54,7 +56,8 @@ public class PaperMerger {
             merged.setAuthors(seen.getAuthors());
         }
         if (known.getCategories().isEmpty() && !seen.getCategories().isEmpty()) {
-            merged.setCategories(seen.getCategories()).setPrimaryCategory(seen.getPrimaryCategory());
+            merged.setCategories(seen.getCategories());
+            merged.setPrimaryCategory(seen.getPrimaryCategory());
         }
         merged.setDigestDate(earliest(known.getDigestDate(), seen.getDigestDate()));
         merged.setPublishedAt(earliest(known.getPublishedAt(), seen.getPublishedAt()));
@@ -64,12 +67,12 @@ public class PaperMerger {
                 || !known.getCategories().equals(merged.getCategories());
         if (textChanged) {
             AbstractFacts facts = AbstractFacts.of(merged.getAbstract$());
-            merged.setModelSizes(facts.modelSizes())
-                    .setComputeBudgets(facts.computeBudgets())
-                    .setContextLengths(facts.contextLengths());
+            merged.setModelSizes(facts.modelSizes());
+            merged.setComputeBudgets(facts.computeBudgets());
+            merged.setContextLengths(facts.contextLengths());
             merged.setTags(TagRecords.tag(tagger, merged.getTitle(), merged.getAbstract$(), merged.getCategories()));
         }
-        return withSightingTotals(merged).build();
+        return withSightingTotals(merged);
     }
 
     /** Whether two states say the same about a paper, revision and parse time aside. */
@@ -81,10 +84,27 @@ public class PaperMerger {
     }
 
     private static Paper normalized(Paper p) {
-        return Paper.newBuilder(p).setRevision(0).setParsedAt(Instant.EPOCH).build();
+        Paper normalized = shallowCopy(p);
+        normalized.setRevision(0);
+        normalized.setParsedAt(Instant.EPOCH);
+        return normalized;
     }
 
-    private static Paper.Builder withSightingTotals(Paper.Builder paper) {
+    /**
+     * A new record holding the same field values: what the merge changes it replaces, never alters in place.
+     * {@code Paper.newBuilder(paper)} would copy every string, list and nested record, which was most of the
+     * merge's time.
+     */
+    static Paper shallowCopy(Paper paper) {
+        Paper copy = new Paper();
+        int fields = Paper.getClassSchema().getFields().size();
+        for (int i = 0; i < fields; i++) {
+            copy.put(i, paper.get(i));
+        }
+        return copy;
+    }
+
+    private static Paper withSightingTotals(Paper paper) {
         List<Sighting> sightings = paper.getSightings();
         paper.setAppearances(sightings.size());
         paper.setFirstSeenAt(sightings.stream()

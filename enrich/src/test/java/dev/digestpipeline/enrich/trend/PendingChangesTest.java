@@ -3,6 +3,9 @@ package dev.digestpipeline.enrich.trend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,6 +28,28 @@ class PendingChangesTest {
         assertEquals(
                 java.util.List.of("vision", "robotics"),
                 java.util.List.copyOf(roundTrip(changes).byTag().keySet()));
+    }
+
+    @Test
+    void tagsOutsideAsciiSurviveTheStore() {
+        PendingChanges changes = PendingChanges.none();
+        changes.add("topic:réseaux-神经", 4);
+        assertEquals(Map.of("topic:réseaux-神经", 4), roundTrip(changes).byTag());
+    }
+
+    @Test
+    void changesAnEarlierEnrichStoredInTheFirstFormatStillRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(2);
+            out.writeUTF("vision");
+            out.writeInt(3);
+            out.writeUTF("topic:réseaux");
+            out.writeInt(-1);
+        }
+        PendingChanges changes = serde.deserializer().deserialize("t", bytes.toByteArray());
+        assertEquals(Map.of("vision", 3, "topic:réseaux", -1), changes.byTag());
     }
 
     @Test
