@@ -32,6 +32,23 @@ class PipelineBenchmarkTest {
     }
 
     @Test
+    void enrichPerCoreIsSetAgainstBothParsesPooledAndAgainstEach() {
+        List<String> report = PipelineBenchmark.report(List.of(
+                new PipelineBenchmark.Figure(
+                        PipelineBenchmark.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.BULK, 1000, Duration.ofMillis(500)),
+                new PipelineBenchmark.Figure(
+                        PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
+                new PipelineBenchmark.Figure(
+                        PipelineBenchmark.PARSE_AGAIN, 1000, Duration.ofMillis(300), Duration.ofMillis(300)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        assertEquals(
+                "enrich / parse only, per core (papers per CPU-second of each process): 0.63 (goal >= 0.25; against "
+                        + "the parse before and after enrich: 0.31 and 0.94); by the clock: 1.00",
+                report.get(6));
+    }
+
+    @Test
     void reportSaysTheWarmUpThenEndsWithTheRatiosTheTrendsAndTheLatency() {
         List<PipelineBenchmark.Figure> figures = List.of(
                 new PipelineBenchmark.Figure(
