@@ -380,6 +380,26 @@ class PipelineIT {
     }
 
     @Test
+    void aTombstoneOfAPaperNeverIndexedIsDoneNotADeadLetter(@TempDir Path dir) throws Exception {
+        // enrich retires a title: id whose document the sink may never have written (or already deleted)
+        String key = "title:never-indexed-" + System.nanoTime();
+        long lettersBefore = sink.indexer().deadLettered();
+        ProducerRecord<String, Paper> tombstone = new ProducerRecord<>(Topics.PAPERS.name(), key, null);
+        tombstone.headers().add(Topics.REVISION_HEADER, "2".getBytes(StandardCharsets.UTF_8));
+        papersProducer().send(tombstone).get();
+        Path good = write(dir, "daily-papers-2025-08-28.txt", "Aug 28\n\nIndexed After A Tombstone\n\nIts abstract.\n");
+        publish(good.toString());
+        probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(1), line -> {});
+        assertEquals(List.of(), probe.deadLetters(Topics.PAPERS_DLQ.name(), Set.of(key)));
+        assertEquals(lettersBefore, sink.indexer().deadLettered());
+        assertEquals(
+                List.of("Indexed After A Tombstone"),
+                probe.papersFrom(Set.of(good.toUri().toString())).stream()
+                        .map(PaperDocument::title)
+                        .toList());
+    }
+
+    @Test
     void publishingTheSamePageAgainKeepsTheSameDocuments(@TempDir Path dir) throws Exception {
         Path page = write(
                 dir,

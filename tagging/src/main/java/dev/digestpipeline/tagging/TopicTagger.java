@@ -2,6 +2,7 @@ package dev.digestpipeline.tagging;
 
 import dev.digestpipeline.tagging.learned.AreaModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,7 +180,86 @@ public final class TopicTagger {
             }
         }
         result.sort(Comparator.comparingDouble(ScoredTag::score).reversed().thenComparing(ScoredTag::name));
-        return result;
+        return inWords(result, title, titleStems, abstractText, abstractStems);
+    }
+
+    /**
+     * The model's evidence in the paper's own words: the model knows stems ("model:languag model"), a reader
+     * words ("model:language models"), each the first word of the title, else of the abstract, with that stem.
+     */
+    private static List<ScoredTag> inWords(
+            List<ScoredTag> tags,
+            String title,
+            List<String> titleStems,
+            String abstractText,
+            List<String> abstractStems) {
+        Set<String> stems = new LinkedHashSet<>();
+        for (ScoredTag tag : tags) {
+            for (String evidence : tag.evidence()) {
+                if (evidence.startsWith(AreaModel.EVIDENCE_PREFIX)) {
+                    stems.addAll(termStems(evidence));
+                }
+            }
+        }
+        if (stems.isEmpty()) {
+            return tags;
+        }
+        Map<String, String> words = new HashMap<>();
+        List<String> inAbstract = new ArrayList<>();
+        for (String stem : stems) {
+            if (!titleStems.contains(stem)) {
+                inAbstract.add(stem);
+            }
+        }
+        stems.removeAll(inAbstract);
+        words.putAll(wordsOf(title, titleStems, stems));
+        words.putAll(wordsOf(abstractText, abstractStems, inAbstract));
+        List<ScoredTag> readable = new ArrayList<>(tags.size());
+        for (ScoredTag tag : tags) {
+            if (tag.evidence().stream().noneMatch(e -> e.startsWith(AreaModel.EVIDENCE_PREFIX))) {
+                readable.add(tag);
+                continue;
+            }
+            List<String> evidence = new ArrayList<>(tag.evidence().size());
+            for (String e : tag.evidence()) {
+                if (!e.startsWith(AreaModel.EVIDENCE_PREFIX)) {
+                    evidence.add(e);
+                    continue;
+                }
+                StringBuilder inWords = new StringBuilder(AreaModel.EVIDENCE_PREFIX);
+                for (String stem : termStems(e)) {
+                    if (inWords.length() > AreaModel.EVIDENCE_PREFIX.length()) {
+                        inWords.append(' ');
+                    }
+                    inWords.append(words.getOrDefault(stem, stem));
+                }
+                evidence.add(inWords.toString());
+            }
+            readable.add(new ScoredTag(tag.name(), tag.score(), evidence));
+        }
+        return readable;
+    }
+
+    /** Stem to the text's first word with that stem, for the stems the text has. */
+    private static Map<String, String> wordsOf(String text, List<String> textStems, Collection<String> stems) {
+        int[] positions = stems.stream()
+                .mapToInt(textStems::indexOf)
+                .filter(i -> i >= 0)
+                .sorted()
+                .toArray();
+        String[] words = WordStems.wordsAt(text, positions);
+        Map<String, String> byStem = new HashMap<>();
+        for (int i = 0; i < positions.length; i++) {
+            byStem.put(textStems.get(positions[i]), words[i]);
+        }
+        return byStem;
+    }
+
+    /** The stems of a model term in a tag's evidence: one, or two around a space. */
+    private static List<String> termStems(String evidence) {
+        String term = evidence.substring(AreaModel.EVIDENCE_PREFIX.length());
+        int space = term.indexOf(' ');
+        return space < 0 ? List.of(term) : List.of(term.substring(0, space), term.substring(space + 1));
     }
 
     /** A learned area's tag: the model's probability scaled as a category's score, with the evidence given. */
@@ -215,7 +295,7 @@ public final class TopicTagger {
                 all.set(at, learnedTag(learned.get(a), evidence));
             }
         }
-        return all;
+        return inWords(all, title, titleStems, abstractText, abstractStems);
     }
 
     private static int indexOf(List<Taxonomy.Tag> tags, String name) {

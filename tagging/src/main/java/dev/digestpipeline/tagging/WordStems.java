@@ -16,9 +16,43 @@ public final class WordStems {
         if (text == null) {
             return new ArrayList<>();
         }
-        int n = text.length();
         // about one word per six characters in English prose: the list rarely grows
-        List<String> stems = new ArrayList<>(n / 6 + 4);
+        List<String> stems = new ArrayList<>(text.length() / 6 + 4);
+        walk(text, (word, length, tooLong) -> {
+            // a 64-letter run is no phrase word; keep it whole so it matches nothing by accident
+            stems.add(tooLong ? new String(word, 0, length) : new String(word, 0, stem(word, length)));
+            return true;
+        });
+        return stems;
+    }
+
+    /**
+     * The words at these positions of {@link #of}'s list (ascending, no repeats), lower case and unstemmed: the
+     * text's own word for a stem ("languag": "language"). Only the words up to the last position are read, and
+     * none is stemmed.
+     */
+    public static String[] wordsAt(String text, int[] positions) {
+        String[] words = new String[positions.length];
+        if (text == null || positions.length == 0) {
+            return words;
+        }
+        int[] at = {0, 0}; // the word's position, the next wanted
+        walk(text, (word, length, tooLong) -> {
+            if (at[0]++ == positions[at[1]]) {
+                words[at[1]++] = new String(word, 0, length);
+            }
+            return at[1] < positions.length;
+        });
+        return words;
+    }
+
+    /** Receives each word of a text, lower case, in a buffer the next word reuses; false stops the walk. */
+    private interface WordSink {
+        boolean word(char[] word, int length, boolean tooLong);
+    }
+
+    private static void walk(String text, WordSink sink) {
+        int n = text.length();
         char[] word = new char[64];
         int length = 0;
         boolean tooLong = false;
@@ -35,13 +69,13 @@ public final class WordStems {
                     word[length++] = ascii ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
                 }
             } else if (length > 0) {
-                // a 64-letter run is no phrase word; keep it whole so it matches nothing by accident
-                stems.add(tooLong ? new String(word, 0, length) : new String(word, 0, stem(word, length)));
+                if (!sink.word(word, length, tooLong)) {
+                    return;
+                }
                 length = 0;
                 tooLong = false;
             }
         }
-        return stems;
     }
 
     /** Stems the word in place and returns its new length. */

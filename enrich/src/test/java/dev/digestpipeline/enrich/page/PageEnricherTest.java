@@ -80,14 +80,14 @@ class PageEnricherTest {
                                 10.0,
                                 List.of("hd map", "autonomous driving", "driving")),
                         // the learned areas, with the terms that weighed most and the taxonomy's phrases
-                        new Tag("vision", 9.5, List.of("model:map", "model:end", "model:vectoriz")),
+                        new Tag("vision", 9.5, List.of("model:map", "model:end", "model:vectorized")),
                         new Tag(
                                 "robotics",
                                 4.1,
                                 List.of(
-                                        "model:driv system",
+                                        "model:driving systems",
                                         "model:autonomous",
-                                        "model:driv",
+                                        "model:driving",
                                         "hd map",
                                         "autonomous driving"))),
                 paper.getTags());

@@ -28,6 +28,8 @@ public final class AreaModel {
     private static final int MAGIC = 0x4450414d; // "DPAM"
     private static final int VERSION = 1;
     private static final int EVIDENCE_TERMS = 3;
+    /** What starts a term of the model in a tag's evidence: "model:robot", "model:languag model". */
+    public static final String EVIDENCE_PREFIX = "model:";
     /** 1 + ln(tf) for the counts most terms have, computed once. */
     private static final float[] SUBLINEAR_TF = new float[64];
 
@@ -172,7 +174,7 @@ public final class AreaModel {
         }
         List<String> evidence = new ArrayList<>(found);
         for (int i = 0; i < found; i++) {
-            evidence.add("model:" + terms[best[i]]);
+            evidence.add(EVIDENCE_PREFIX + terms[best[i]]);
         }
         return evidence;
     }
