@@ -204,16 +204,9 @@ public final class TopicTagger {
         if (stems.isEmpty()) {
             return tags;
         }
-        Map<String, String> words = new HashMap<>();
-        List<String> inAbstract = new ArrayList<>();
-        for (String stem : stems) {
-            if (!titleStems.contains(stem)) {
-                inAbstract.add(stem);
-            }
-        }
-        stems.removeAll(inAbstract);
-        words.putAll(wordsOf(title, titleStems, stems));
-        words.putAll(wordsOf(abstractText, abstractStems, inAbstract));
+        Map<String, String> words = wordsOf(title, titleStems, stems);
+        stems.removeAll(words.keySet());
+        words.putAll(wordsOf(abstractText, abstractStems, stems));
         List<ScoredTag> readable = new ArrayList<>(tags.size());
         for (ScoredTag tag : tags) {
             if (tag.evidence().stream().noneMatch(e -> e.startsWith(AreaModel.EVIDENCE_PREFIX))) {
