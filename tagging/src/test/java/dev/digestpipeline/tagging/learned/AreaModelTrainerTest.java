@@ -87,7 +87,7 @@ class AreaModelTrainerTest {
     void runWritesTheModelAndPrintsCalibrationAndTheHeldOutTable(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path model = dir.resolve("model.bin.gz");
-        AreaModelTrainer.run(fixture(), null, model, SMALL, new PrintStream(out, true, StandardCharsets.UTF_8));
+        AreaModelTrainer.run(fixture(), null, model, SMALL, false, new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("training 14, calibration 3 (months 2502), test 3 (months 2503)"), printed);
         assertTrue(printed.contains("calibrated thresholds"), printed);
@@ -95,6 +95,36 @@ class AreaModelTrainerTest {
         assertEquals(
                 AreaModelTrainer.learnableAreas(Taxonomy.bundled()),
                 AreaModel.fromFile(model).areas());
+    }
+
+    @Test
+    void theCeilingScoresAFifthOfTheTestMonthsWithAModelThatLearnedTheRest() throws Exception {
+        AreaModelTrainer.Split split = trainer().split(TaggerEvaluation.read(fixture()), List.of());
+        AreaModelTrainer.Ceiling ceiling = trainer().ceiling(split);
+        // three test papers: a fifth rounds up to one, the other two are learned from
+        assertEquals(1, ceiling.papers().size());
+        assertTrue(split.test().contains(ceiling.papers().get(0)));
+        assertEquals(1, ceiling.report().papers());
+        assertEquals(
+                AreaModelTrainer.learnableAreas(Taxonomy.bundled()),
+                ceiling.report().areas().stream()
+                        .map(TaggerEvaluation.AreaScore::area)
+                        .toList());
+    }
+
+    @Test
+    void runWithTheCeilingPrintsItBesideTheWrittenModel(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AreaModelTrainer.run(
+                fixture(),
+                null,
+                dir.resolve("model.bin.gz"),
+                SMALL,
+                true,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("ceiling: 1 papers, a seeded part of months 2503"), printed);
+        assertTrue(printed.contains("| held out               | same months"), printed);
     }
 
     private static AreaModel trainedOnFixture() throws Exception {
