@@ -6,6 +6,7 @@ import dev.digestpipeline.schemas.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,18 @@ class EnrichAppTest {
                         props.get("security.protocol"),
                         props.get("session.timeout.ms"),
                         props.get("processing.guarantee")));
+    }
+
+    @Test
+    void theStreamThreadsProducersBatchBigAndCanBeToldOtherwise() {
+        Properties defaults = EnrichApp.streamsProperties(EnrichConfig.of(Map.of()), deadLetters());
+        Properties told = EnrichApp.streamsProperties(
+                EnrichConfig.of(Map.of("DIGEST_KAFKA_PRODUCER_BATCH_SIZE", "65536")), deadLetters());
+        assertEquals(262144, defaults.get("producer.batch.size"));
+        assertEquals("65536", told.get("producer.batch.size"));
+    }
+
+    private static Serde<DeadLetter> deadLetters() {
+        return Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null);
     }
 }
