@@ -53,8 +53,9 @@ final class BenchCommand implements Callable<Integer> {
                 names = "--warm-up",
                 paramLabel = "N",
                 defaultValue = "20000",
-                description = "other papers run through the parse and through enrich before either is measured "
-                        + "(default 20000)")
+                description = "other papers run through the parse and through enrich before either is measured; enrich"
+                        + " gets as many new ones again, up to " + PipelineBenchmark.WARM_UP_ROUNDS + " rounds, until"
+                        + " its JIT compiler takes at most a tenth of its CPU time (default 20000)")
         int warmUp;
 
         @Option(
@@ -71,7 +72,10 @@ final class BenchCommand implements Callable<Integer> {
                 description = "length of the latency run (default 30)")
         int latencySeconds;
 
-        @Option(names = "--profile", description = "run enrich under Java Flight Recorder and print where its CPU went")
+        @Option(
+                names = "--profile",
+                description =
+                        "run enrich under Java Flight Recorder and print where its CPU went while the measured papers went through")
         boolean profile;
 
         @Override
@@ -88,8 +92,13 @@ final class BenchCommand implements Callable<Integer> {
                 PipelineBenchmark.report(result).forEach(Checkout::say);
                 if (profile) {
                     Checkout.say("");
-                    Checkout.say("enrich, profiled (" + benchmark.recording() + "):");
-                    HotFrames.report(benchmark.recording(), 15).forEach(Checkout::say);
+                    Checkout.say("enrich alone, profiled (" + benchmark.recording() + "):");
+                    HotFrames.report(
+                                    benchmark.recording(),
+                                    15,
+                                    benchmark.enrichAlone().from(),
+                                    benchmark.enrichAlone().to())
+                            .forEach(Checkout::say);
                 }
             }
             return 0;

@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import dev.digestpipeline.common.SuppressForbidden;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,11 @@ final class HotFrames {
 
     /** The report: samples in all, the top methods by self time, then each part's total share. */
     static List<String> report(Path recording, int top) throws IOException {
+        return report(recording, top, Instant.MIN, Instant.MAX);
+    }
+
+    /** The same of the samples taken from {@code from} to {@code to}; the heap over the whole recording. */
+    static List<String> report(Path recording, int top, Instant from, Instant to) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> parts = new LinkedHashMap<>();
         long samples = 0;
@@ -53,6 +59,8 @@ final class HotFrames {
                     continue;
                 }
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                        || event.getStartTime().isBefore(from)
+                        || event.getStartTime().isAfter(to)
                         || event.getStackTrace() == null
                         || event.getStackTrace().getFrames().isEmpty()) {
                     continue;
@@ -80,7 +88,8 @@ final class HotFrames {
                 .forEach(part -> lines.add(String.format(
                         Locale.ROOT, "  %5.1f %%  %s", 100.0 * parts.getOrDefault(part, 0L) / all, part)));
         // live data: what is left after a collection, not the garbage between collections
-        lines.add(String.format(Locale.ROOT, "heap used after GC, at most: %.0f MB", peakHeap / 1048576.0));
+        lines.add(String.format(
+                Locale.ROOT, "heap used after GC, at most (the whole run): %.0f MB", peakHeap / 1048576.0));
         return lines;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.testsupport.LocalStackExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineBenchmarkIT {
     @Test
     void aSmallRunMeasuresEveryFigureAndLeavesNoTopicBehind(LocalStack stack, @TempDir Path dir) throws Exception {
-        PipelineBenchmark.Result result = new PipelineBenchmark(
-                        stack,
-                        dir,
-                        new PipelineBenchmark.Plan(300, 100, 100, 100, Duration.ofSeconds(4), false),
-                        line -> System.out.println("[bench] " + line))
-                .run();
+        PipelineBenchmark benchmark = new PipelineBenchmark(
+                stack,
+                dir,
+                new PipelineBenchmark.Plan(300, 100, 100, 100, Duration.ofSeconds(4), true),
+                line -> System.out.println("[bench] " + line));
+        PipelineBenchmark.Result result = benchmark.run();
         List<PipelineBenchmark.Figure> figures = result.figures();
         assertEquals(
                 List.of(
@@ -37,7 +38,9 @@ class PipelineBenchmarkIT {
                         PipelineBenchmark.END_TO_END),
                 figures.stream().map(PipelineBenchmark.Figure::what).toList());
         assertTrue(figures.stream().allMatch(f -> f.perSecond() > 0));
-        // the sink's backlog holds the warm-up's 100 papers too
+        // enrich is warmed up in rounds of 100 new papers until its compiler settles; the sink's backlog holds them
+        assertEquals(0, result.enrichWarmUp() % 100);
+        assertTrue(result.enrichWarmUp() >= 100 && result.enrichWarmUp() <= 100 * PipelineBenchmark.WARM_UP_ROUNDS);
         // the parse goes over the pages for 5 s, in whole passes
         assertEquals(0, figures.get(0).papers() % 300, figures.get(0).toString());
         assertTrue(
@@ -45,7 +48,7 @@ class PipelineBenchmarkIT {
                 figures.get(0).toString());
         assertEquals(0, figures.get(4).papers() % 300, figures.get(4).toString());
         assertEquals(
-                List.of(300L, 300L, 300L, 400L, 300L),
+                List.of(300L, 300L, 300L, result.enrichWarmUp() + 300L, 300L),
                 figures.stream()
                         .skip(1)
                         .filter(f -> !f.what().equals(PipelineBenchmark.PARSE_AGAIN))
@@ -53,8 +56,24 @@ class PipelineBenchmarkIT {
                         .toList());
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
         List<String> report = PipelineBenchmark.report(result);
-        assertTrue(report.get(report.size() - 4).startsWith("end to end / raw _bulk: "), report.toString());
-        assertTrue(report.get(report.size() - 3).startsWith("enrich / parse only, per core "), report.toString());
+        assertTrue(report.get(report.size() - 5).startsWith("end to end / raw _bulk: "), report.toString());
+        assertTrue(report.get(report.size() - 4).startsWith("enrich / parse only, per core "), report.toString());
+        assertTrue(report.get(report.size() - 3).startsWith(PipelineBenchmark.ENRICH_THREADS), report.toString());
+        // every CPU-second of enrich alone is some thread's; a tick is 10 ms, and ended threads take theirs along
+        assertTrue(
+                result.enrichThreads().total().toMillis() > 0,
+                result.enrichThreads().toString());
+        // enrich ran under JFR, and the profile reads the samples of when enrich alone was measured
+        assertTrue(Files.size(benchmark.recording()) > 0, benchmark.recording().toString());
+        assertTrue(
+                benchmark.enrichAlone().from().isBefore(benchmark.enrichAlone().to()));
+        assertTrue(HotFrames.report(
+                        benchmark.recording(),
+                        3,
+                        benchmark.enrichAlone().from(),
+                        benchmark.enrichAlone().to())
+                .get(0)
+                .endsWith(" CPU samples; top methods by self time:"));
         // per core: the CPU time of the parse's JVM and of the enrich process were both counted
         assertTrue(figures.get(0).cpu().toNanos() > 0 && figures.get(3).cpu().toNanos() > 0, figures.toString());
         assertTrue(report.get(report.size() - 2).startsWith("trends settled "), report.toString());
