@@ -182,9 +182,7 @@ final class PipelineBenchmark {
             double parseJit = 1;
             int passes = 1;
             while (parseJit > SETTLED_JIT_SHARE && passes < PARSE_WARM_UP_PASSES) {
-                ThreadCpu before = ThreadCpu.of(self);
-                parse(warmUpPages, paper -> {});
-                parseJit = ThreadCpu.of(self).minus(before).share(ThreadCpu.Kind.JIT);
+                parseJit = jitShare(self, () -> parse(warmUpPages, paper -> {}));
                 passes++;
             }
             say.accept(String.format(
@@ -208,13 +206,12 @@ final class PipelineBenchmark {
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
                 List<RawPage> pages = round == 1 ? warmUpPages : pages(warmedUp, warmUp);
                 say.accept("warming enrich up with " + warmUp + " papers, round " + round + "...");
-                ThreadCpu before = ThreadCpu.of(enrichPid);
-                publish(pagesTopic, pages);
-                probe.awaitEnrichCaughtUp(run + "-enrich", pagesTopic, Duration.ofMinutes(30), say);
-                ThreadCpu used = ThreadCpu.of(enrichPid).minus(before);
+                double jit = jitShare(enrichPid, () -> {
+                    publish(pagesTopic, pages);
+                    probe.awaitEnrichCaughtUp(run + "-enrich", pagesTopic, Duration.ofMinutes(30), say);
+                });
                 warmedUp += warmUp;
                 warmUpTags += round == 1 ? tagsOf(warmUpPapers) : tagsOf(parse(pages));
-                double jit = used.share(ThreadCpu.Kind.JIT);
                 say.accept(
                         String.format(Locale.ROOT, "  the JIT compiler took %.0f %% of enrich's CPU time", 100 * jit));
                 // as JMH's warm-up iterations: measured once the compiler is done with what the work runs
@@ -365,6 +362,13 @@ final class PipelineBenchmark {
 
     private interface Work {
         void run() throws Exception;
+    }
+
+    /** The JIT compiler's share of the process's CPU time while the work ran. */
+    private static double jitShare(long pid, Work work) throws Exception {
+        ThreadCpu before = ThreadCpu.of(pid);
+        work.run();
+        return ThreadCpu.of(pid).minus(before).share(ThreadCpu.Kind.JIT);
     }
 
     /** Work that says how many papers it did. */

@@ -56,7 +56,7 @@ record ThreadCpu(Map<Kind, Duration> byKind) {
 
     /** The process's threads' CPU time now, by kind; empty where there is no /proc (not Linux). */
     static ThreadCpu of(long pid) {
-        Map<Kind, Duration> byKind = zero();
+        Map<Kind, Duration> byKind = new EnumMap<>(Kind.class);
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         if (!Files.isDirectory(tasks)) {
             return new ThreadCpu(byKind);
@@ -95,7 +95,7 @@ record ThreadCpu(Map<Kind, Duration> byKind) {
 
     /** What each kind used since {@code before}. */
     ThreadCpu minus(ThreadCpu before) {
-        Map<Kind, Duration> byKind = zero();
+        Map<Kind, Duration> byKind = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             byKind.put(kind, get(kind).minus(before.get(kind)));
         }
@@ -118,25 +118,15 @@ record ThreadCpu(Map<Kind, Duration> byKind) {
 
     /** "the work 9.10 CPU-s (70 %), Kafka producer I/O 2.50 CPU-s (19 %), ...", in {@link Kind} order. */
     String describe() {
-        double total = total().toNanos() / 1e9;
         List<String> parts = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            double seconds = get(kind).toNanos() / 1e9;
             parts.add(String.format(
                     Locale.ROOT,
                     "%s %.2f CPU-s (%.0f %%)",
                     kind.description,
-                    seconds,
-                    total > 0 ? 100 * seconds / total : 0));
+                    get(kind).toNanos() / 1e9,
+                    100 * share(kind)));
         }
         return String.join(", ", parts);
-    }
-
-    private static Map<Kind, Duration> zero() {
-        Map<Kind, Duration> byKind = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
-            byKind.put(kind, Duration.ZERO);
-        }
-        return byKind;
     }
 }

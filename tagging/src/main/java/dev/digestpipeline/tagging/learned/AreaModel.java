@@ -83,6 +83,25 @@ public final class AreaModel {
         this.index = new TermIndex(keys);
     }
 
+    /** The same model deciding at other thresholds, one per area in {@link #areas()} order. */
+    AreaModel withThresholds(double[] thresholds) {
+        return new AreaModel(this, thresholds);
+    }
+
+    private AreaModel(AreaModel model, double[] thresholds) {
+        if (thresholds.length != model.areas.size()) {
+            throw new IllegalArgumentException("one threshold per area");
+        }
+        this.description = model.description;
+        this.areas = model.areas;
+        this.bias = model.bias;
+        this.thresholds = thresholds.clone();
+        this.terms = model.terms;
+        this.idf = model.idf;
+        this.weights = model.weights;
+        this.index = model.index;
+    }
+
     /** The model the build packages. */
     public static AreaModel bundled() {
         try (InputStream in = AreaModel.class.getResourceAsStream(BUNDLED)) {

@@ -268,10 +268,7 @@ public final class AreaModelTrainer {
         }
         for (int a = 0; a < k; a++) {
             thresholds[a] = bestThreshold(validationScores, validationTruth, a);
-            validationF1.put(
-                    areas.get(a),
-                    count(validationScores, validationTruth, areas.get(a), a, thresholds[a])
-                            .f1());
+            validationF1.put(areas.get(a), f1(validationScores, validationTruth, a, thresholds[a]));
         }
         return new Trained(
                 new AreaModel(description, areas, bias, thresholds, terms, keys, idf, weights), split, validationF1);
@@ -283,7 +280,7 @@ public final class AreaModelTrainer {
         double best = 0.5;
         for (int step = 5; step <= 95; step++) {
             double threshold = step / 100.0;
-            double f1 = count(scores, truth, "", area, threshold).f1();
+            double f1 = f1(scores, truth, area, threshold);
             if (f1 > bestF1 + 1e-12
                     || (Math.abs(f1 - bestF1) <= 1e-12 && Math.abs(threshold - 0.5) < Math.abs(best - 0.5))) {
                 bestF1 = f1;
@@ -293,9 +290,8 @@ public final class AreaModelTrainer {
         return best;
     }
 
-    /** The area's expected, predicted and correct tags on these papers at the threshold. */
-    private static AreaScore count(
-            List<List<AreaModel.AreaScore>> scores, boolean[][] truth, String name, int area, double threshold) {
+    /** The area's F1 on these papers at the threshold. */
+    private static double f1(List<List<AreaModel.AreaScore>> scores, boolean[][] truth, int area, double threshold) {
         int expected = 0;
         int predicted = 0;
         int correct = 0;
@@ -305,7 +301,7 @@ public final class AreaModelTrainer {
             predicted += tagged ? 1 : 0;
             correct += tagged && truth[i][area] ? 1 : 0;
         }
-        return new AreaScore(name, expected, predicted, correct);
+        return new AreaScore("", expected, predicted, correct).f1();
     }
 
     /**
@@ -329,44 +325,13 @@ public final class AreaModelTrainer {
         for (Labelled paper : scored) {
             scores.add(model.scores(paper.title(), paper.abstractText()));
         }
-        List<AreaScore> perArea = new ArrayList<>();
         double[] thresholds = new double[areas.size()];
-        int[] total = new int[3];
-        int[] mapped = new int[3];
-        int mappedPapers = 0;
         for (int a = 0; a < areas.size(); a++) {
             thresholds[a] = bestThreshold(scores, truth, a);
-            AreaScore area = count(scores, truth, areas.get(a), a, thresholds[a]);
-            perArea.add(area);
-            total[0] += area.expected();
-            total[1] += area.predicted();
-            total[2] += area.correct();
         }
-        for (int i = 0; i < scored.size(); i++) {
-            boolean hasArea = false;
-            int[] paper = new int[3];
-            for (int a = 0; a < areas.size(); a++) {
-                boolean tagged = scores.get(i).get(a).probability() >= thresholds[a];
-                hasArea |= truth[i][a];
-                paper[0] += truth[i][a] ? 1 : 0;
-                paper[1] += tagged ? 1 : 0;
-                paper[2] += tagged && truth[i][a] ? 1 : 0;
-            }
-            if (hasArea) {
-                mappedPapers++;
-                for (int c = 0; c < 3; c++) {
-                    mapped[c] += paper[c];
-                }
-            }
-        }
-        Report report = new Report(
-                scored.size(),
-                perArea,
-                new AreaScore("micro", total[0], total[1], total[2]),
-                mappedPapers,
-                new AreaScore("micro, mapped", mapped[0], mapped[1], mapped[2]),
-                List.of());
-        return new Ceiling(scored, report);
+        // counted as every tagger is evaluated, the model deciding at the thresholds just found
+        TopicTagger best = new TopicTagger(taxonomy, model.withThresholds(thresholds), TopicTagger.AreaSource.LEARNED);
+        return new Ceiling(scored, TaggerEvaluation.evaluate(best, scored));
     }
 
     /**
