@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Avro serdes backed by the schema registry. Apicurio's serde with headers off, content ids and its default
  * 4-byte id handler writes the Confluent wire format (magic byte 0, schema id, Avro binary), so Confluent
- * consumers read our topics. Subjects follow the topic name strategy ({@code <topic>-value}).
+ * consumers read our topics. Subjects follow the topic name strategy ({@code <topic>-value}). After a topic's
+ * first record, its records are written without asking the registry again ({@link RegistryAvroSerializer}).
  */
 public final class RegistrySerdes {
     private RegistrySerdes() {}
@@ -53,6 +55,6 @@ public final class RegistrySerdes {
     public static <T extends SpecificRecord> Serde<T> valueSerde(RegistryAccess registry) {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(config(registry), false);
-        return serde;
+        return new Serdes.WrapperSerde<>(new RegistryAvroSerializer<>(serde.serializer()), serde.deserializer());
     }
 }
