@@ -34,6 +34,15 @@ class EnrichAppTest {
         assertEquals("65536", told.get("producer.batch.size"));
     }
 
+    @Test
+    void aTaskDoesNotWaitForItsEmptyPartitions() {
+        Properties defaults = EnrichApp.streamsProperties(EnrichConfig.of(Map.of()), deadLetters());
+        Properties told = EnrichApp.streamsProperties(
+                EnrichConfig.of(Map.of("DIGEST_KAFKA_MAX_TASK_IDLE_MS", "0")), deadLetters());
+        assertEquals(-1L, defaults.get("max.task.idle.ms"));
+        assertEquals("0", told.get("max.task.idle.ms"));
+    }
+
     private static Serde<DeadLetter> deadLetters() {
         return Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null);
     }

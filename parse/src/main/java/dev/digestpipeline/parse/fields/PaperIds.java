@@ -34,12 +34,17 @@ public final class PaperIds {
                 .replaceAll(" "));
     }
 
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** Case, accents, punctuation and spacing do not change the hash. */
     public static String titleHash(String title) {
-        String folded = Normalizer.normalize(title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        // compiled once: enrich keys every paper by its title, and String.replaceAll compiles its pattern each call
+        String unmarked =
+                MARK.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
+        String folded = NOT_LETTER_OR_DIGIT
+                .matcher(unmarked.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
                 .strip();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.UTF_8));
