@@ -2,6 +2,7 @@ package dev.digestpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.digestpipeline.bench.PageGenerator;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
@@ -15,6 +16,7 @@ import io.apicurio.registry.serde.avro.AvroSerde;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ class RegistrySerdesIT {
         List<Paper> papers = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC())
                 .enrich(page)
                 .papers();
+        assertEquals(20, papers.size());
         String run = "registry-serdes-" + UUID.randomUUID();
         try (Serde<Paper> ours = RegistrySerdes.valueSerde(stack.registryUrl());
                 AvroSerde<Paper> apicurios = new AvroSerde<>()) {
@@ -42,6 +45,28 @@ class RegistrySerdesIT {
                 }
             }
         }
-        assertEquals(20, papers.size());
+    }
+
+    @Test
+    void aRecordAvroCannotWriteFailsAloneAndTheNextIsApicuriosBytes(LocalStack stack) throws Exception {
+        RawPage page = PageGenerator.page("arxiv-atom", 3, 0, 0);
+        page.setSourceUri("https://bench.example/registry-serdes-failure");
+        List<Paper> papers = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC())
+                .enrich(page)
+                .papers();
+        String topic = "registry-serdes-" + UUID.randomUUID() + ".papers";
+        try (Serde<Paper> ours = RegistrySerdes.valueSerde(stack.registryUrl());
+                AvroSerde<Paper> apicurios = new AvroSerde<>()) {
+            apicurios.configure(RegistrySerdes.config(stack.registryUrl()), false);
+            ours.serializer().serialize(topic, new RecordHeaders(), papers.get(0));
+            Paper titleless = Paper.newBuilder(papers.get(1)).build();
+            titleless.setTitle(null);
+            assertThrows(
+                    SerializationException.class,
+                    () -> ours.serializer().serialize(topic, new RecordHeaders(), titleless));
+            assertArrayEquals(
+                    apicurios.serializer().serialize(topic, papers.get(2)),
+                    ours.serializer().serialize(topic, new RecordHeaders(), papers.get(2)));
+        }
     }
 }

@@ -84,6 +84,9 @@ final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializ
             prefix.writer.write(data, out.encoder);
             out.encoder.flush();
         } catch (IOException | RuntimeException e) {
+            // the encoder's buffer still holds part of this record, and reusing it would flush that part into the
+            // next record's bytes
+            out.encoder = null;
             throw new SerializationException(
                     "could not write a " + data.getSchema().getName() + " to " + topic, e);
         }

@@ -3,6 +3,7 @@ package dev.digestpipeline.common.kafka;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Tag;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,21 @@ class RegistryAvroSerializerTest {
         assertArrayEquals(
                 wireFormat((byte) 1, paper("2611.00002")), serializer.serialize("digest.papers", paper("2611.00002")));
         assertEquals(List.of("digest.papers", "digest.papers"), registry.calls);
+    }
+
+    @Test
+    void aRecordAvroCannotWriteFailsNamingItsTopicAndTheNextIsWrittenWhole() {
+        FakeRegistry registry = new FakeRegistry((byte) 0);
+        RegistryAvroSerializer<Paper> serializer = new RegistryAvroSerializer<>(registry);
+        serializer.serialize("digest.papers", paper("2611.00001"));
+        Paper titleless = paper("2611.00002");
+        titleless.setTitle(null);
+        SerializationException e =
+                assertThrows(SerializationException.class, () -> serializer.serialize("digest.papers", titleless));
+        assertEquals("could not write a Paper to digest.papers", e.getMessage());
+        // what the failed record left in this thread's buffer is not part of the next one
+        assertArrayEquals(
+                wireFormat((byte) 0, paper("2611.00003")), serializer.serialize("digest.papers", paper("2611.00003")));
     }
 
     @Test
