@@ -4,6 +4,7 @@ import dev.digestpipeline.schemas.Paper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ({@link PendingChanges}), and go out every update interval as one record per window: the papers of a busy day
  * make one record per tag and interval, not one per paper and tag. Both are stores with changelogs, so a change
  * committed is sent even if enrich dies first.
+ *
+ * <p>The pending entries of a busy day hold every tag of the day, and each paper changes them: the processor keeps
+ * what it last wrote to each, so that a paper reads it from memory, not from the store's bytes. The copy lives no
+ * longer than the store's content: {@link #init} starts it empty, which Kafka Streams calls again whenever it
+ * restores the task's stores (after a crash or an aborted transaction), and each send empties both.
  */
 public final class TrendPlacementProcessor implements Processor<String, Paper, String, Integer> {
     public static final String STORE = "trend-placements";
@@ -33,6 +39,7 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
     private ProcessorContext<String, Integer> context;
     private KeyValueStore<String, String> store;
     private KeyValueStore<String, PendingChanges> pending;
+    private Map<String, PendingChanges> written;
 
     public TrendPlacementProcessor(Duration updateInterval) {
         this.updateInterval = updateInterval;
@@ -43,6 +50,7 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.pending = context.getStateStore(PENDING);
+        this.written = new HashMap<>();
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> sendPending());
     }
 
@@ -71,15 +79,20 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
             }
         }
         changes.forEach((start, change) -> {
-            PendingChanges sum = pending.get(start);
+            PendingChanges sum = written.get(start);
+            if (sum == null) {
+                sum = pending.get(start);
+            }
             if (sum == null) {
                 sum = PendingChanges.none();
             }
             change.byTag().forEach(sum::add);
             if (sum.isEmpty()) {
                 pending.delete(start);
+                written.remove(start);
             } else {
-                pending.put(start, sum);
+                pending.put(start, sum); // the store keeps the bytes, so changing sum later does not change it
+                written.put(start, sum);
             }
         });
         if (now.isEmpty()) {
@@ -100,6 +113,7 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
         try (KeyValueIterator<String, PendingChanges> all = pending.all()) {
             all.forEachRemaining(changes::add);
         }
+        written.clear();
         long now = Math.max(0, context.currentStreamTimeMs());
         for (KeyValue<String, PendingChanges> change : changes) {
             pending.delete(change.key);
