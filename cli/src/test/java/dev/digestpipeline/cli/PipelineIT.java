@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digestpipeline.bench.PageGenerator;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.enrich.EnrichApp;
@@ -397,6 +398,19 @@ class PipelineIT {
                 probe.papersFrom(Set.of(good.toUri().toString())).stream()
                         .map(PaperDocument::title)
                         .toList());
+    }
+
+    @Test
+    void aPageLargerThanEnrichFetchesAtOnceGivesAllItsPapers(@TempDir Path dir) throws Exception {
+        RawPage generated = PageGenerator.page("arxiv-atom", 1_000, 11, 700_000);
+        Path page = dir.resolve("arxiv-query-1000.xml");
+        ByteBuffer content = generated.getContent().duplicate();
+        byte[] bytes = new byte[content.remaining()];
+        content.get(bytes);
+        Files.write(page, bytes);
+        assertTrue(Files.size(page) > 3 * EnrichApp.FETCH_BYTES, "the page is " + Files.size(page) + " bytes");
+        Set<String> uris = Set.copyOf(publish(page.toString()).published());
+        assertEquals(1_000, probe.papersFrom(uris).size());
     }
 
     @Test

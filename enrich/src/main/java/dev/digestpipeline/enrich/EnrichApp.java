@@ -95,6 +95,9 @@ public final class EnrichApp implements AutoCloseable {
     /** The stream threads' producers' batch size (the Kafka default is 16 KiB). */
     static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
+    /** The most a stream thread's consumer fetches at once, unless one record is larger. */
+    public static final int FETCH_BYTES = 448 * 1024;
+
     static Properties streamsProperties(EnrichConfig config, Serde<DeadLetter> deadLetters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -123,8 +126,12 @@ public final class EnrichApp implements AutoCloseable {
         props.put(DeadLetterExceptionHandler.SERIALIZER_CONFIG, deadLetters.serializer());
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // raw pages can be several MiB
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 16 * 1024 * 1024);
+        // A fetch response is one array on the heap, and one over half a G1 region (512 KiB at -Xmx512m) is a
+        // humongous object: each such allocation started a concurrent GC cycle (48 of 66 in a 'bench pipeline'
+        // run, when responses of up to 21 MiB came). A record larger than this (a page of several MiB) still
+        // comes, alone: Kafka returns the first batch of a fetch whatever its size.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), FETCH_BYTES);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), FETCH_BYTES);
         // lz4, not zstd: every merged paper goes out a dozen times (papers, by tag, by area, changelog,
         // repartition), and compressing is done on the stream thread; with lz4 './digest bench pipeline' measured
         // enrich alone at 760 papers/s, with zstd 507, on the same 20,000 papers

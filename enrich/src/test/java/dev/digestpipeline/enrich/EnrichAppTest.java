@@ -43,6 +43,17 @@ class EnrichAppTest {
         assertEquals("0", told.get("max.task.idle.ms"));
     }
 
+    @Test
+    void theConsumersFetchLessThanAHumongousObjectAndCanBeToldOtherwise() {
+        Properties defaults = EnrichApp.streamsProperties(EnrichConfig.of(Map.of()), deadLetters());
+        Properties told = EnrichApp.streamsProperties(
+                EnrichConfig.of(Map.of("DIGEST_KAFKA_CONSUMER_FETCH_MAX_BYTES", "52428800")), deadLetters());
+        assertEquals(
+                List.of(458752, 458752),
+                List.of(defaults.get("consumer.fetch.max.bytes"), defaults.get("consumer.max.partition.fetch.bytes")));
+        assertEquals("52428800", told.get("consumer.fetch.max.bytes"));
+    }
+
     private static Serde<DeadLetter> deadLetters() {
         return Serdes.serdeFrom((topic, letter) -> new byte[0], (topic, bytes) -> (DeadLetter) null);
     }
