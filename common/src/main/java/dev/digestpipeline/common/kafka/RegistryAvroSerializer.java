@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Confluent wire format (magic byte 0, the schema's 4-byte id, Avro binary). Its first five bytes are kept, and
  * every later record of that schema is those five bytes and its Avro binary, written here through a buffered
  * encoder: the registry's serializer resolves the schema again for every record and writes through Avro's direct
- * encoder, one call per byte, which made a merged paper half again as costly to write. Bytes that are not the
+ * encoder, one call per byte, which made a merged paper half again as costly to write. Records are written by
+ * {@link SpecificRecordWriter} where it covers the schema. Bytes that are not the
  * wire format (another id handler, headers) are never reused: every record then goes through the registry's
  * serializer.
  */
@@ -49,7 +50,7 @@ final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializ
         Prefix(Schema schema, byte[] bytes) {
             this.schema = schema;
             this.bytes = bytes;
-            this.writer = new SpecificDatumWriter<>(schema);
+            this.writer = SpecificRecordWriter.of(schema).orElseGet(() -> new SpecificDatumWriter<>(schema));
         }
     }
 
