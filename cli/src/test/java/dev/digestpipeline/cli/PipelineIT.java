@@ -46,6 +46,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -404,10 +405,7 @@ class PipelineIT {
     void aPageLargerThanEnrichFetchesAtOnceGivesAllItsPapers(@TempDir Path dir) throws Exception {
         RawPage generated = PageGenerator.page("arxiv-atom", 1_000, 11, 700_000);
         Path page = dir.resolve("arxiv-query-1000.xml");
-        ByteBuffer content = generated.getContent().duplicate();
-        byte[] bytes = new byte[content.remaining()];
-        content.get(bytes);
-        Files.write(page, bytes);
+        Files.write(page, Utils.toArray(generated.getContent()));
         assertTrue(Files.size(page) > 3 * EnrichApp.FETCH_BYTES, "the page is " + Files.size(page) + " bytes");
         Set<String> uris = Set.copyOf(publish(page.toString()).published());
         assertEquals(1_000, probe.papersFrom(uris).size());

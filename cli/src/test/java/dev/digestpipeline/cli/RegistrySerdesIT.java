@@ -25,18 +25,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Our registry serde on the real registry: the bytes of Apicurio's own serializer, read back by its reader. */
 @ExtendWith(LocalStackExtension.class)
 class RegistrySerdesIT {
-    @Test
-    void everyRecordIsTheBytesApicuriosSerializerWritesAndReadsBack(LocalStack stack) throws Exception {
-        RawPage page = PageGenerator.page("arxiv-atom", 20, 0, 0);
-        page.setSourceUri("https://bench.example/registry-serdes");
+    /** The enriched papers of a generated arXiv page, as enrich writes them. */
+    private static List<Paper> enrichedPapers(int count, String sourceUri) throws Exception {
+        RawPage page = PageGenerator.page("arxiv-atom", count, 0, 0);
+        page.setSourceUri(sourceUri);
         List<Paper> papers = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC())
                 .enrich(page)
                 .papers();
-        assertEquals(20, papers.size());
+        assertEquals(count, papers.size());
+        return papers;
+    }
+
+    /** Apicurio's own serde, configured as ours is. */
+    private static AvroSerde<Paper> apicurios(LocalStack stack) {
+        AvroSerde<Paper> serde = new AvroSerde<>();
+        serde.configure(RegistrySerdes.config(stack.registryUrl()), false);
+        return serde;
+    }
+
+    @Test
+    void everyRecordIsTheBytesApicuriosSerializerWritesAndReadsBack(LocalStack stack) throws Exception {
+        List<Paper> papers = enrichedPapers(20, "https://bench.example/registry-serdes");
         String run = "registry-serdes-" + UUID.randomUUID();
         try (Serde<Paper> ours = RegistrySerdes.valueSerde(stack.registryUrl());
-                AvroSerde<Paper> apicurios = new AvroSerde<>()) {
-            apicurios.configure(RegistrySerdes.config(stack.registryUrl()), false);
+                AvroSerde<Paper> apicurios = apicurios(stack)) {
             for (String topic : List.of(run + ".papers", run + ".papers.by-tag")) {
                 for (Paper paper : papers) {
                     byte[] bytes = ours.serializer().serialize(topic, new RecordHeaders(), paper);
@@ -49,15 +61,10 @@ class RegistrySerdesIT {
 
     @Test
     void aRecordAvroCannotWriteFailsAloneAndTheNextIsApicuriosBytes(LocalStack stack) throws Exception {
-        RawPage page = PageGenerator.page("arxiv-atom", 3, 0, 0);
-        page.setSourceUri("https://bench.example/registry-serdes-failure");
-        List<Paper> papers = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC())
-                .enrich(page)
-                .papers();
+        List<Paper> papers = enrichedPapers(3, "https://bench.example/registry-serdes-failure");
         String topic = "registry-serdes-" + UUID.randomUUID() + ".papers";
         try (Serde<Paper> ours = RegistrySerdes.valueSerde(stack.registryUrl());
-                AvroSerde<Paper> apicurios = new AvroSerde<>()) {
-            apicurios.configure(RegistrySerdes.config(stack.registryUrl()), false);
+                AvroSerde<Paper> apicurios = apicurios(stack)) {
             ours.serializer().serialize(topic, new RecordHeaders(), papers.get(0));
             Paper titleless = Paper.newBuilder(papers.get(1)).build();
             titleless.setTitle(null);
