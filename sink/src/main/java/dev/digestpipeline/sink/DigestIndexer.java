@@ -209,7 +209,8 @@ public final class DigestIndexer implements Runnable {
 
     /** Indexes the batch; false when stopped before Elasticsearch acknowledged it (nothing is committed then). */
     boolean indexBatch(ConsumerRecords<byte[], byte[]> records) {
-        // one operation per document: of several revisions in a batch, the last one read is the newest
+        // one operation per document, at the highest revision read: a revision read after a newer one in the same
+        // batch (a replay, a rebalance) is stale, as Elasticsearch would have answered
         Map<String, Indexable> latest = new LinkedHashMap<>();
         List<Unreadable> unreadable = new ArrayList<>();
         try {
@@ -217,7 +218,13 @@ public final class DigestIndexer implements Runnable {
                 try {
                     Indexable doc = toDocument(record);
                     if (doc != null) {
-                        latest.put(doc.alias() + "/" + doc.id(), doc);
+                        String key = doc.alias() + "/" + doc.id();
+                        Indexable held = latest.get(key);
+                        if (held != null && doc.version() < held.version()) {
+                            staleSkipped.increment();
+                        } else {
+                            latest.put(key, doc);
+                        }
                     }
                 } catch (UnreadableRecord e) {
                     unreadable.add(new Unreadable(record, e.getMessage()));

@@ -246,6 +246,25 @@ class DigestIndexerBulkTest {
     }
 
     @Test
+    void anOlderRevisionReadAfterANewerOneInTheSameBatchIsStaleAndNotSent() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PAPERS));
+            consumer.updateBeginningOffsets(Map.of(PAPERS, 0L));
+            List<String> revisions = List.of("3", "2");
+            for (int offset = 0; offset < revisions.size(); offset++) {
+                ConsumerRecord<byte[], byte[]> tombstone =
+                        new ConsumerRecord<>(PAPERS.topic(), PAPERS.partition(), offset, bytes("title:0123"), null);
+                tombstone.headers().add(Topics.REVISION_HEADER, bytes(revisions.get(offset)));
+                consumer.addRecord(tombstone);
+            }
+        });
+        indexer.run();
+        assertEquals(List.of(new BulkWriter.Operation(CONFIG.alias(), "title:0123", null, 3)), operations);
+        assertEquals(1, indexer.staleSkipped());
+        assertEquals(List.of(committedUpTo(PAPERS, 2)), commits);
+    }
+
+    @Test
     void deletingADocumentAlreadyGoneIsDoneNotADeadLetter() {
         answers.add(ops -> List.of(new BulkWriter.ItemResult(404, null, null)));
         deliverTombstone("title:0123456789abcdef", "2");
