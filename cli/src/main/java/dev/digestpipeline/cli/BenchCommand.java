@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.bench.PageGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,13 @@ final class BenchCommand implements Callable<Integer> {
                         "run enrich under Java Flight Recorder and print where its CPU went while the measured papers went through")
         boolean profile;
 
+        @Option(
+                names = "--mixed-topics",
+                description = "papers on every subject at once (about nine tags each), the worst case for the by-tag"
+                        + " and area topics' fan-out; by default each paper is on one subject, sometimes two, as real"
+                        + " ones (two or three tags)")
+        boolean mixedTopics;
+
         @Override
         public Integer call() throws Exception {
             try (StackInUse inUse = StackInUse.attachOrStart()) {
@@ -85,7 +93,13 @@ final class BenchCommand implements Callable<Integer> {
                         inUse.stack(),
                         Checkout.stackDir().resolve("bench"),
                         new PipelineBenchmark.Plan(
-                                papers, perPage, warmUp, rate, Duration.ofSeconds(latencySeconds), profile),
+                                papers,
+                                perPage,
+                                warmUp,
+                                rate,
+                                Duration.ofSeconds(latencySeconds),
+                                profile,
+                                mixedTopics ? PageGenerator.Topics.MIXED : PageGenerator.Topics.FOCUSED),
                         Checkout::say);
                 PipelineBenchmark.Result result = benchmark.run();
                 Checkout.say("");

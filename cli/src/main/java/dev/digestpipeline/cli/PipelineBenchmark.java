@@ -113,9 +113,17 @@ final class PipelineBenchmark {
 
     /**
      * What a run measures: how many papers, in pages of how many, how many papers warm the parse and enrich up
-     * first, and the rate and length of the latency run.
+     * first, the rate and length of the latency run, whether enrich is profiled, and what the papers are about
+     * ({@link PageGenerator.Topics#FOCUSED}: as many tags as real papers; {@code MIXED}: about nine each).
      */
-    record Plan(int papers, int perPage, int warmUp, int rate, Duration latencyFor, boolean profile) {}
+    record Plan(
+            int papers,
+            int perPage,
+            int warmUp,
+            int rate,
+            Duration latencyFor,
+            boolean profile,
+            PageGenerator.Topics topics) {}
 
     /** Fetch to searchable, page by page, at a fixed rate of new papers. */
     record Latency(int rate, int pages, Duration p50, Duration p99, Duration max) {}
@@ -124,12 +132,15 @@ final class PipelineBenchmark {
     record Window(Instant from, Instant to) {}
 
     /**
-     * The papers that warmed up, the figures in the order measured, the time trends took to settle after the last
-     * paper, and the latency.
+     * The papers that warmed up, what the measured ones are about and their tags per paper (each tag one record on
+     * the by-tag topic), the figures in the order measured, the time trends took to settle after the last paper, and
+     * the latency.
      */
     record Result(
             int warmUp,
             int enrichWarmUp,
+            PageGenerator.Topics topics,
+            double tagsPerPaper,
             List<Figure> figures,
             ThreadCpu enrichThreads,
             Duration trendsSettled,
@@ -166,6 +177,7 @@ final class PipelineBenchmark {
         ThreadCpu enrichThreads;
         Duration trendsSettled;
         Latency latency;
+        double tagsPerPaper;
         AppProcesses apps = new AppProcesses(Checkout.home(), Files.createDirectories(dir.resolve(run)));
         Map<String, String> enrichEnv = enrichSettings();
         Map<String, String> sinkEnv = sinkSettings();
@@ -192,6 +204,7 @@ final class PipelineBenchmark {
             // over and over for a while, as JMH does, since one pass of 20,000 papers lasts about a second
             figures.add(measureParse(PARSE, first));
             List<Paper> parsed = parse(first);
+            tagsPerPaper = tagsOf(parsed) / (double) parsed.size();
             figures.add(measure(BULK, plan.papers(), () -> bulk(es, parsed)));
             String producerTopic = run + ".producer";
             createTopic(producerTopic);
@@ -250,7 +263,8 @@ final class PipelineBenchmark {
             apps.stopAll();
             cleanUp();
         }
-        return new Result(warmUp, warmedUp, figures, enrichThreads, trendsSettled, latency);
+        return new Result(
+                warmUp, warmedUp, plan.topics(), tagsPerPaper, figures, enrichThreads, trendsSettled, latency);
     }
 
     /**
@@ -285,6 +299,13 @@ final class PipelineBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add("after a warm-up of " + result.warmUp() + " other papers through the parse and "
                 + result.enrichWarmUp() + " through enrich:");
+        lines.add(String.format(
+                Locale.ROOT,
+                "the papers: %s, %.2f tags each (one digest.papers.by-tag record per tag)",
+                result.topics() == PageGenerator.Topics.FOCUSED
+                        ? "one subject each, as real papers"
+                        : "every subject in each (--mixed-topics)",
+                result.tagsPerPaper()));
         lines.addAll(report(result.figures()));
         lines.add(ENRICH_THREADS + result.enrichThreads().describe());
         lines.add(String.format(
@@ -416,7 +437,7 @@ final class PipelineBenchmark {
         List<RawPage> pages = new ArrayList<>();
         for (int n = 0; n < papers; n += plan.perPage()) {
             RawPage page = PageGenerator.page(
-                    "arxiv-atom", Math.min(plan.perPage(), papers - n), firstPaper + n, firstPaper + n);
+                    "arxiv-atom", Math.min(plan.perPage(), papers - n), firstPaper + n, firstPaper + n, plan.topics());
             page.setSourceUri("https://bench.example/" + run + "/atom-" + (firstPaper + n));
             pages.add(page);
         }
@@ -542,7 +563,7 @@ final class PipelineBenchmark {
             while (sent < pages || !waiting.isEmpty()) {
                 for (; sent < pages && System.nanoTime() >= next; sent++, next += interval) {
                     int first = firstPaper + sent * LATENCY_PAGE;
-                    RawPage page = PageGenerator.page("arxiv-atom", LATENCY_PAGE, first, first);
+                    RawPage page = PageGenerator.page("arxiv-atom", LATENCY_PAGE, first, first, plan.topics());
                     page.setSourceUri("https://bench.example/" + run + "/latency-" + sent);
                     page.setFetchedAt(Instant.now());
                     waiting.put(page.getSourceUri(), page.getFetchedAt());

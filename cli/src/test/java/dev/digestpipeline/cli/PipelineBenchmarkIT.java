@@ -3,6 +3,7 @@ package dev.digestpipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digestpipeline.bench.PageGenerator;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.testsupport.LocalStackExtension;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ class PipelineBenchmarkIT {
         PipelineBenchmark benchmark = new PipelineBenchmark(
                 stack,
                 dir,
-                new PipelineBenchmark.Plan(300, 100, 100, 100, Duration.ofSeconds(4), true),
+                new PipelineBenchmark.Plan(
+                        300, 100, 100, 100, Duration.ofSeconds(4), true, PageGenerator.Topics.FOCUSED),
                 line -> System.out.println("[bench] " + line));
         PipelineBenchmark.Result result = benchmark.run();
         List<PipelineBenchmark.Figure> figures = result.figures();
@@ -56,6 +58,8 @@ class PipelineBenchmarkIT {
                         .toList());
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
         List<String> report = PipelineBenchmark.report(result);
+        assertTrue(report.get(1).startsWith("the papers: one subject each, as real papers, "), report.toString());
+        assertTrue(result.tagsPerPaper() >= 1 && result.tagsPerPaper() <= 3, report.toString());
         assertTrue(report.get(report.size() - 5).startsWith("end to end / raw _bulk: "), report.toString());
         assertTrue(report.get(report.size() - 4).startsWith("enrich / parse only, per core "), report.toString());
         assertTrue(report.get(report.size() - 3).startsWith(PipelineBenchmark.ENRICH_THREADS), report.toString());

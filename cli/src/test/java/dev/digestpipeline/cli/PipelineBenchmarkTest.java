@@ -2,6 +2,7 @@ package dev.digestpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.digestpipeline.bench.PageGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ class PipelineBenchmarkTest {
         List<String> report = PipelineBenchmark.report(new PipelineBenchmark.Result(
                 20000,
                 60000,
+                PageGenerator.Topics.FOCUSED,
+                2.354,
                 figures,
                 new ThreadCpu(Map.of(
                         ThreadCpu.Kind.WORK, Duration.ofSeconds(2),
@@ -81,8 +84,12 @@ class PipelineBenchmarkTest {
                         "trends settled 1.50 s after the last paper was searchable (goal <= 10 s)",
                         "fetch to searchable at 500 papers/s, 750 pages of 20: p50 0.80 s, p99 1.90 s (goal <= 2 s), "
                                 + "max 2.10 s"),
-                report.subList(5, 10));
+                report.subList(6, 11));
         assertEquals(
-                "after a warm-up of 20000 other papers through the parse and 60000 through enrich:", report.get(0));
+                List.of(
+                        "after a warm-up of 20000 other papers through the parse and 60000 through enrich:",
+                        "the papers: one subject each, as real papers, 2.35 tags each (one digest.papers.by-tag record"
+                                + " per tag)"),
+                report.subList(0, 2));
     }
 }
