@@ -108,13 +108,13 @@ public final class EnrichTopology {
         EnrichConfig.TopicNames topics = config.topics();
         TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
-        builder.addStateStore(store(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
-        builder.addStateStore(store(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
-        builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
-        builder.addStateStore(store(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
-        builder.addStateStore(store(TrendCountProcessor.COUNTS, TrendCount.serde()));
-        builder.addStateStore(store(TrendCountProcessor.SCHEDULE, Serdes.String()));
+        builder.addStateStore(perPaperStore(PaperMergeProcessor.STORE, serdes.papers()));
+        builder.addStateStore(perPaperStore(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
+        builder.addStateStore(perPaperStore(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
+        builder.addStateStore(perPaperStore(TrendPlacementProcessor.STORE, Serdes.String()));
+        builder.addStateStore(cachedStore(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
+        builder.addStateStore(cachedStore(TrendCountProcessor.COUNTS, TrendCount.serde()));
+        builder.addStateStore(cachedStore(TrendCountProcessor.SCHEDULE, Serdes.String()));
 
         KStream<String, EnrichOutcome> outcomes = builder.stream(
                         topics.pagesRaw(),
@@ -190,10 +190,21 @@ public final class EnrichTopology {
         return builder.build();
     }
 
-    /** A store with a changelog and a record cache, so that writes to one key between commits are logged once. */
-    private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    /**
+     * A store whose few keys each paper rewrites (a day's pending trend changes, a window's count): with a record
+     * cache, so that the writes to one key between commits reach RocksDB and the changelog once.
+     */
+    private <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
+        return perPaperStore(name, values).withCachingEnabled();
+    }
+
+    /**
+     * A store keyed by paper or title, written about once per key between commits: without a record cache, which
+     * would save nothing there and, full of them, would flush the hot keys of the cached stores at every write
+     * (the thread's cache is shared, and evicts from the store written to).
+     */
+    private <V> StoreBuilder<KeyValueStore<String, V>> perPaperStore(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled()
                 .withLoggingEnabled(config.changelogConfig());
     }
 
