@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,8 +81,6 @@ class PageGeneratorTest {
     }
 
     private static byte[] content(RawPage page) {
-        byte[] bytes = new byte[page.getContent().remaining()];
-        page.getContent().duplicate().get(bytes);
-        return bytes;
+        return Utils.toArray(page.getContent());
     }
 }

@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Option(
                 names = "--mixed-topics",
-                description = "papers on every subject at once (about nine tags each), the worst case for the by-tag"
+                description = "papers on every subject at once (about seven tags each), the worst case for the by-tag"
                         + " and area topics' fan-out; by default each paper is on one subject, sometimes two, as real"
                         + " ones (two or three tags)")
         boolean mixedTopics;

@@ -114,7 +114,7 @@ final class PipelineBenchmark {
     /**
      * What a run measures: how many papers, in pages of how many, how many papers warm the parse and enrich up
      * first, the rate and length of the latency run, whether enrich is profiled, and what the papers are about
-     * ({@link PageGenerator.Topics#FOCUSED}: as many tags as real papers; {@code MIXED}: about nine each).
+     * ({@link PageGenerator.Topics#FOCUSED}: as many tags as real papers; {@code MIXED}: about seven each).
      */
     record Plan(
             int papers,
@@ -204,7 +204,8 @@ final class PipelineBenchmark {
             // over and over for a while, as JMH does, since one pass of 20,000 papers lasts about a second
             figures.add(measureParse(PARSE, first));
             List<Paper> parsed = parse(first);
-            tagsPerPaper = tagsOf(parsed) / (double) parsed.size();
+            long parsedTags = tagsOf(parsed);
+            tagsPerPaper = parsedTags / (double) parsed.size();
             figures.add(measure(BULK, plan.papers(), () -> bulk(es, parsed)));
             String producerTopic = run + ".producer";
             createTopic(producerTopic);
@@ -256,7 +257,7 @@ final class PipelineBenchmark {
                 publish(pagesTopic, second);
                 awaitIndexed(probe, warmedUpPapers + 2L * plan.papers());
             }));
-            long tagged = warmUpTags + tagsOf(parsed) + tagsOf(parse(second));
+            long tagged = warmUpTags + parsedTags + tagsOf(parse(second));
             trendsSettled = awaitTrends(probe, tagged);
             latency = latency(probe, pagesTopic, measured + 2 * plan.papers());
         } finally {

@@ -108,10 +108,13 @@ public final class EnrichTopology {
         EnrichConfig.TopicNames topics = config.topics();
         TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(perPaperStore(PaperMergeProcessor.STORE, serdes.papers()));
-        builder.addStateStore(perPaperStore(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
-        builder.addStateStore(perPaperStore(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
-        builder.addStateStore(perPaperStore(TrendPlacementProcessor.STORE, Serdes.String()));
+        // keyed by paper or title, written about once per key between commits: no record cache, which would save
+        // nothing there and, full of them, would flush the hot keys of the cached stores at every write (a thread's
+        // cache is shared, and evicts from the store written to)
+        builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
+        builder.addStateStore(store(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
+        builder.addStateStore(store(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
+        builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
         builder.addStateStore(cachedStore(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.COUNTS, TrendCount.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.SCHEDULE, Serdes.String()));
@@ -195,15 +198,11 @@ public final class EnrichTopology {
      * cache, so that the writes to one key between commits reach RocksDB and the changelog once.
      */
     private <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
-        return perPaperStore(name, values).withCachingEnabled();
+        return store(name, values).withCachingEnabled();
     }
 
-    /**
-     * A store keyed by paper or title, written about once per key between commits: without a record cache, which
-     * would save nothing there and, full of them, would flush the hot keys of the cached stores at every write
-     * (the thread's cache is shared, and evicts from the store written to).
-     */
-    private <V> StoreBuilder<KeyValueStore<String, V>> perPaperStore(String name, Serde<V> values) {
+    /** A RocksDB store with a changelog. */
+    private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withLoggingEnabled(config.changelogConfig());
     }
