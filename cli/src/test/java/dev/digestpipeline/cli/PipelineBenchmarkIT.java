@@ -36,6 +36,10 @@ class PipelineBenchmarkIT {
                         PipelineBenchmark.PRODUCER,
                         PipelineBenchmark.ENRICH,
                         PipelineBenchmark.PARSE_AGAIN,
+                        PipelineBenchmark.ENRICH,
+                        PipelineBenchmark.PARSE_AGAIN,
+                        PipelineBenchmark.ENRICH,
+                        PipelineBenchmark.PARSE_AGAIN,
                         PipelineBenchmark.SINK,
                         PipelineBenchmark.END_TO_END),
                 figures.stream().map(PipelineBenchmark.Figure::what).toList());
@@ -50,7 +54,7 @@ class PipelineBenchmarkIT {
                 figures.get(0).toString());
         assertEquals(0, figures.get(4).papers() % 300, figures.get(4).toString());
         assertEquals(
-                List.of(300L, 300L, 300L, result.enrichWarmUp() + 300L, 300L),
+                List.of(300L, 300L, 300L, 300L, 300L, result.enrichWarmUp() + 900L, 300L),
                 figures.stream()
                         .skip(1)
                         .filter(f -> !f.what().equals(PipelineBenchmark.PARSE_AGAIN))
