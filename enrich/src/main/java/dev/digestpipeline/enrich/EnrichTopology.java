@@ -3,6 +3,7 @@ package dev.digestpipeline.enrich;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.enrich.identity.PaperIdentityProcessor;
 import dev.digestpipeline.enrich.identity.TitleEvent;
+import dev.digestpipeline.enrich.merge.PaperChange;
 import dev.digestpipeline.enrich.merge.PaperMergeProcessor;
 import dev.digestpipeline.enrich.merge.PaperMerger;
 import dev.digestpipeline.enrich.page.EnrichOutcome;
@@ -49,7 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  * merge-paper [merged-papers store] -> digest.papers (merged state, only on change, revision + 1)
  *                                        -> digest.papers.by-tag (one record per paper and tag, key = tag)
  *                                        -> digest.papers.area.AREA (one topic per area)
- *                                        -> trend-placement [trend-placements, trend-pending]: changes per window
+ *                                        -> trend-placement [trend-pending]: changes per window
  *   -> trend-changes (repartition by window) -> count-trend [trend-counts, trend-schedule stores]
  *                                           -> digest.trends (changed windows each update interval; final once
  *                                              closed; a tombstone when forgotten)
@@ -114,7 +115,6 @@ public final class EnrichTopology {
         builder.addStateStore(store(PaperMergeProcessor.STORE, serdes.papers()));
         builder.addStateStore(store(PaperIdentityProcessor.TITLE_IDS, Serdes.String()));
         builder.addStateStore(store(PaperIdentityProcessor.TITLE_ONLY, serdes.papers()));
-        builder.addStateStore(store(TrendPlacementProcessor.STORE, Serdes.String()));
         builder.addStateStore(cachedStore(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.COUNTS, TrendCount.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.SCHEDULE, Serdes.String()));
@@ -154,13 +154,15 @@ public final class EnrichTopology {
                         PaperIdentityProcessor.TITLE_ONLY)
                 .repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-from-titles"));
-        KStream<String, Paper> merged = withIds.repartition(
+        KStream<String, PaperChange> changes = withIds.repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
                 .merge(fromTitles, Named.as("sightings-by-id"))
                 .process(
                         () -> new PaperMergeProcessor(merger, counters, clock),
                         Named.as("merge-paper"),
                         PaperMergeProcessor.STORE);
+        // a retired id's state after is null: a tombstone
+        KStream<String, Paper> merged = changes.mapValues(PaperChange::after, Named.as("merged-state"));
         merged.to(
                 topics.papers(), Produced.with(Serdes.String(), serdes.papers()).withName("papers"));
 
@@ -175,10 +177,9 @@ public final class EnrichTopology {
                             Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
         }
 
-        merged.process(
+        changes.process(
                         () -> new TrendPlacementProcessor(windows.updateInterval()),
                         Named.as("trend-placement"),
-                        TrendPlacementProcessor.STORE,
                         TrendPlacementProcessor.PENDING)
                 .repartition(
                         Repartitioned.with(Serdes.String(), Serdes.Integer()).withName("trend-changes"))

@@ -14,16 +14,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps one merged state per paper id in {@value #STORE} and forwards it, with its revision one higher, only
- * when a page changed it. An exception here goes to the processing exception handler, which dead-letters the
+ * when a page changed it, along with the state before ({@link PaperChange}). An exception here goes to the processing exception handler, which dead-letters the
  * record; the stream thread keeps running.
  */
-public final class PaperMergeProcessor implements Processor<String, Paper, String, Paper> {
+public final class PaperMergeProcessor implements Processor<String, Paper, String, PaperChange> {
     public static final String STORE = "merged-papers";
 
     private final PaperMerger merger;
     private final EnrichCounters counters;
     private final Clock clock;
-    private ProcessorContext<String, Paper> context;
+    private ProcessorContext<String, PaperChange> context;
     private KeyValueStore<String, Paper> store;
 
     public PaperMergeProcessor(PaperMerger merger, EnrichCounters counters, Clock clock) {
@@ -33,7 +33,7 @@ public final class PaperMergeProcessor implements Processor<String, Paper, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Paper> context) {
+    public void init(ProcessorContext<String, PaperChange> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
     }
@@ -54,7 +54,7 @@ public final class PaperMergeProcessor implements Processor<String, Paper, Strin
         merged.setParsedAt(clock.instant());
         store.put(record.key(), merged);
         counters.merged();
-        context.forward(record.withValue(merged));
+        context.forward(record.withValue(new PaperChange(known, merged)));
     }
 
     /**
@@ -70,6 +70,6 @@ public final class PaperMergeProcessor implements Processor<String, Paper, Strin
         Headers headers = new RecordHeaders();
         headers.add(
                 Topics.REVISION_HEADER, Long.toString(known.getRevision() + 1L).getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withValue((Paper) null).withHeaders(headers));
+        context.forward(record.withValue(new PaperChange(known, null)).withHeaders(headers));
     }
 }

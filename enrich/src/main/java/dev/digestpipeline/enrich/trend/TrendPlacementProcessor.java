@@ -1,12 +1,11 @@
 package dev.digestpipeline.enrich.trend;
 
+import dev.digestpipeline.enrich.merge.PaperChange;
 import dev.digestpipeline.schemas.Paper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,25 +18,25 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns each merged state of a paper into changes of window counts: +1 for each window it now counts in and did
- * not before, -1 for each it left (a tag dropped, an earlier day learnt). The windows a paper counts in are kept
- * in {@value #STORE}, keyed by paper id. The changes add up in {@value #PENDING}, one entry per window start
- * ({@link PendingChanges}), and go out every update interval as one record per window: the papers of a busy day
- * make one record per tag and interval, not one per paper and tag. Both are stores with changelogs, so a change
- * committed is sent even if enrich dies first.
+ * Turns each change of a paper's merged state into changes of window counts: +1 for each window it now counts in
+ * and did not before, -1 for each it left (a tag dropped, an earlier day learnt). The windows a paper counts in are
+ * a function of its merged state ({@link TrendPlacement}), so those it counted in before are read from the state
+ * before, which the merge has at hand: no store of its own keeps them (one paper's look-up, write and changelog
+ * record fewer). The changes add up in {@value #PENDING}, one entry per window start ({@link PendingChanges}), and
+ * go out every update interval as one record per window: the papers of a busy day make one record per tag and
+ * interval, not one per paper and tag. The store has a changelog, so a change committed is sent even if enrich dies
+ * first.
  *
  * <p>The pending entries of a busy day hold every tag of the day, and each paper changes them: the processor keeps
  * what it last wrote to each, so that a paper reads it from memory, not from the store's bytes. The copy lives no
  * longer than the store's content: {@link #init} starts it empty, which Kafka Streams calls again whenever it
  * restores the task's stores (after a crash or an aborted transaction), and each send empties both.
  */
-public final class TrendPlacementProcessor implements Processor<String, Paper, String, Integer> {
-    public static final String STORE = "trend-placements";
+public final class TrendPlacementProcessor implements Processor<String, PaperChange, String, Integer> {
     public static final String PENDING = "trend-pending";
 
     private final Duration updateInterval;
     private ProcessorContext<String, Integer> context;
-    private KeyValueStore<String, String> store;
     private KeyValueStore<String, PendingChanges> pending;
     private Map<String, PendingChanges> written;
 
@@ -48,21 +47,16 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
     @Override
     public void init(ProcessorContext<String, Integer> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
         this.pending = context.getStateStore(PENDING);
         this.written = new HashMap<>();
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> sendPending());
     }
 
     @Override
-    public void process(Record<String, Paper> record) {
+    public void process(Record<String, PaperChange> record) {
         // a retired id (null) counts nowhere: the paper it joined counts instead
-        Set<String> now = record.value() == null ? Set.of() : TrendPlacement.keys(record.value());
-        String stored = store.get(record.key());
-        // window keys hold no line breaks
-        Set<String> before = stored == null || stored.isEmpty()
-                ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(stored.split("\n", -1)));
+        Set<String> now = keys(record.value().after());
+        Set<String> before = keys(record.value().before());
         if (now.equals(before)) {
             return;
         }
@@ -95,11 +89,10 @@ public final class TrendPlacementProcessor implements Processor<String, Paper, S
                 written.put(start, sum);
             }
         });
-        if (now.isEmpty()) {
-            store.delete(record.key());
-        } else {
-            store.put(record.key(), String.join("\n", now));
-        }
+    }
+
+    private static Set<String> keys(Paper paper) {
+        return paper == null ? Set.of() : TrendPlacement.keys(paper);
     }
 
     private static void add(Map<String, PendingChanges> changes, String window, int change) {

@@ -1,12 +1,15 @@
 package dev.digestpipeline.enrich.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.digestpipeline.enrich.merge.PaperChange;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,32 +30,54 @@ class TrendPlacementProcessorTest {
 
     @BeforeEach
     void init() {
-        KeyValueStore<String, String> placements = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(TrendPlacementProcessor.STORE), Serdes.String(), Serdes.String())
-                .withLoggingDisabled()
-                .build();
         pending = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(TrendPlacementProcessor.PENDING),
                         Serdes.String(),
                         PendingChanges.serde())
                 .withLoggingDisabled()
                 .build();
-        placements.init(context.getStateStoreContext(), placements);
         pending.init(context.getStateStoreContext(), pending);
-        context.addStateStore(placements);
         context.addStateStore(pending);
         processor.init(context);
     }
 
-    private void place(String id) {
-        Paper paper = Paper.newBuilder()
+    private static Paper paper(String id, String... tags) {
+        return Paper.newBuilder()
                 .setPaperId(id)
                 .setTitle("Paper " + id)
                 .setDigestDate(LocalDate.parse("2025-08-20"))
                 .setParsedAt(Instant.parse("2025-08-20T10:00:00Z"))
-                .setTags(List.of(new Tag("robotics", 1.0, List.of())))
+                .setTags(
+                        Arrays.stream(tags).map(t -> new Tag(t, 1.0, List.of())).toList())
                 .build();
-        processor.process(new Record<>(id, paper, 0L));
+    }
+
+    private void place(String id) {
+        processor.process(new Record<>(id, new PaperChange(null, paper(id, "robotics")), 0L));
+    }
+
+    @Test
+    void aChangeCountsTheWindowsThePaperEntersAndLeavesAndNoOther() {
+        processor.process(new Record<>(
+                "2508.00001",
+                new PaperChange(paper("2508.00001", "robotics", "nlp"), paper("2508.00001", "robotics", "vision")),
+                0L));
+        assertEquals(Map.of("nlp", -1, "vision", 1), pending.get(DAY).byTag());
+    }
+
+    @Test
+    void aRetiredIdLeavesEveryWindowItCountedIn() {
+        processor.process(new Record<>("title:paper-x", new PaperChange(paper("title:paper-x", "nlp"), null), 0L));
+        assertEquals(Map.of("nlp", -1), pending.get(DAY).byTag());
+    }
+
+    @Test
+    void aChangeOutsideTheTagsAndDaysChangesNoCount() {
+        Paper before = paper("2508.00001", "robotics");
+        Paper after = Paper.newBuilder(before).setUpvotes(12).build();
+        processor.process(new Record<>("2508.00001", new PaperChange(before, after), 0L));
+        assertNull(pending.get(DAY));
+        assertEquals(List.of(), sentSoFar());
     }
 
     @Test
