@@ -246,9 +246,7 @@ final class PipelineBenchmark {
                     break;
                 }
             }
-            // this machine's CPU time per unit of work drifts by up to 2x within minutes (a VM on shared cores):
-            // enrich is measured in rounds, each between two measurements of the parse, and each round's ratio is
-            // set against the parse just before and after it
+            // in rounds, each followed by the parse again: see ENRICH_ROUNDS
             ThreadCpu enrichBefore = ThreadCpu.of(enrichPid);
             Instant enrichFrom = Instant.now();
             long roundTags = 0;
@@ -411,12 +409,12 @@ final class PipelineBenchmark {
                             : String.format(
                                     Locale.ROOT,
                                     ", the fastest round of enrich against the fastest parse; each round against the"
-                                            + " parse just before and after it: %s (median %.2f)",
+                                            + " parse just before and after it: %s (median %.2f); against any one"
+                                            + " parse %.2f to %.2f",
                                     String.join(", ", each),
-                                    median(rounds)))
-                    + (lowest == highest
-                            ? ""
-                            : String.format(Locale.ROOT, "; against any one parse %.2f to %.2f", lowest, highest))
+                                    median(rounds),
+                                    lowest,
+                                    highest))
                     + String.format(Locale.ROOT, "; by the clock: %.2f", enriches.perSecond() / parses.perSecond()));
         }
         return lines;

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps one merged state per paper id in {@value #STORE} and forwards it, with its revision one higher, only
- * when a page changed it, along with the state before ({@link PaperChange}). An exception here goes to the processing exception handler, which dead-letters the
- * record; the stream thread keeps running.
+ * when a page changed it, along with the state before ({@link PaperChange}). An exception here goes to the
+ * processing exception handler, which dead-letters the record; the stream thread keeps running.
  */
 public final class PaperMergeProcessor implements Processor<String, Paper, String, PaperChange> {
     public static final String STORE = "merged-papers";
