@@ -3,7 +3,7 @@ package dev.digestpipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
     @Test
     void everyPublishedPortIsBoundToLoopbackOnly() throws IOException {
-        List<String> ports = Files.readAllLines(ReadmeSections.checkout().resolve("docker-compose.yml")).stream()
+        List<String> ports = Files.readAllLines(DocSections.checkout().resolve("docker-compose.yml")).stream()
                 .map(String::strip)
                 .filter(line -> line.startsWith("ports:"))
                 .toList();

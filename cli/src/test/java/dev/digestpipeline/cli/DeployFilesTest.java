@@ -11,7 +11,7 @@ import dev.digestpipeline.common.ops.MetricSpec;
 import dev.digestpipeline.sink.PaperIndex;
 import dev.digestpipeline.sink.SinkConfig;
 import dev.digestpipeline.sink.TrendIndex;
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class DeployFilesTest {
     private static final Set<String> ONE_SHOT = Set.of("registry-config", "kibana-setup", "ingest");
 
     private static Path file(String path) {
-        return ReadmeSections.checkout().resolve(path);
+        return DocSections.checkout().resolve(path);
     }
 
     /** Read as Compose reads it: SnakeYAML resolves its anchors and aliases (Jackson's YAML tree keeps them apart). */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digestpipeline.stack.StackPort;
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -14,12 +14,12 @@ import picocli.CommandLine;
 class DigestCliTest {
     @Test
     void readmeCommandTableIsTheCommandTree() {
-        ReadmeSections.assertCurrent("commands", DigestCli.markdownTable());
+        DocSections.assertCurrent("commands", DigestCli.markdownTable());
     }
 
     @Test
     void readmeStackPortTableIsTheDeclaredPorts() {
-        ReadmeSections.assertCurrent("stack ports", StackPort.markdownTable());
+        DocSections.assertCurrent("stack ports", StackPort.markdownTable());
     }
 
     @Test

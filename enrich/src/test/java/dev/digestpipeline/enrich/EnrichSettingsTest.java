@@ -2,13 +2,13 @@ package dev.digestpipeline.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import org.junit.jupiter.api.Test;
 
 class EnrichSettingsTest {
     @Test
     void readmeSettingsTableIsTheDeclaredSettings() {
-        ReadmeSections.assertCurrent("settings: enrich", EnrichConfig.SETTINGS.markdownTable());
+        DocSections.assertCurrent("settings: enrich", EnrichConfig.SETTINGS.markdownTable());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.digestpipeline.ops;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import org.junit.jupiter.api.Test;
 
 class OpsSettingsTest {
     @Test
     void readmeSettingsTableIsTheDeclaredSettings() {
-        ReadmeSections.assertCurrent("settings: ops", OpsConfig.SETTINGS.markdownTable());
+        DocSections.assertCurrent("settings: ops", OpsConfig.SETTINGS.markdownTable());
     }
 }

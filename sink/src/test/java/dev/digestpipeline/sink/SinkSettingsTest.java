@@ -1,11 +1,11 @@
 package dev.digestpipeline.sink;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import org.junit.jupiter.api.Test;
 
 class SinkSettingsTest {
     @Test
     void readmeSettingsTableIsTheDeclaredSettings() {
-        ReadmeSections.assertCurrent("settings: sink", SinkConfig.SETTINGS.markdownTable());
+        DocSections.assertCurrent("settings: sink", SinkConfig.SETTINGS.markdownTable());
     }
 }

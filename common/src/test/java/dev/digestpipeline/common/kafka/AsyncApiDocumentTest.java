@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ class AsyncApiDocumentTest {
 
     @Test
     void docsAsyncapiYamlIsTheDocumentTheCatalogGenerates() {
-        ReadmeSections.assertFileCurrent("docs/asyncapi.yaml", AsyncApiDocument.yaml(VERSION));
+        DocSections.assertFileCurrent("docs/asyncapi.yaml", AsyncApiDocument.yaml(VERSION));
     }
 
     @Test
@@ -65,8 +65,7 @@ class AsyncApiDocumentTest {
             assertEquals("#/components/messages/" + name, ref);
             JsonNode message = doc.at("/components/messages/" + name);
             String schema = message.at("/payload/schema/$ref").asText();
-            Path file =
-                    ReadmeSections.checkout().resolve("docs").resolve(schema).normalize();
+            Path file = DocSections.checkout().resolve("docs").resolve(schema).normalize();
             assertTrue(Files.isRegularFile(file), schema + " from docs/");
             assertTrue(Files.readString(file).contains("\"name\": \"" + name + "\""), file.toString());
             assertEquals("string", message.at("/bindings/kafka/key/type").asText());

@@ -2,7 +2,7 @@ package dev.digestpipeline.common.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
     @Test
     void readmeTopicTableIsTheCatalog() {
-        ReadmeSections.assertCurrent("topics", Topics.markdownTable());
+        DocSections.assertCurrent("topics", Topics.markdownTable());
     }
 
     @Test

@@ -2,14 +2,14 @@ package dev.digestpipeline.common.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.digestpipeline.testsupport.ReadmeSections;
+import dev.digestpipeline.testsupport.DocSections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetersTest {
     @Test
     void readmeListsEveryMetricOfTheCatalog() {
-        ReadmeSections.assertCurrent("metrics", Meters.markdownTable());
+        DocSections.assertCurrent("metrics", Meters.markdownTable());
     }
 
     @Test

@@ -7,31 +7,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The README's generated sections (settings tables, the topic table, the command table): each stands between
- * {@code <!-- BEGIN generated: NAME -->} and {@code <!-- END generated: NAME -->} and must equal what the code that
- * declares it generates. {@code -Ddigest.readme.update=true} rewrites a stale section instead of failing.
+ * The docs' generated sections (settings tables, the topic table, the command table, the topology): each stands
+ * between {@code <!-- BEGIN generated: NAME -->} and {@code <!-- END generated: NAME -->} in exactly one of the
+ * {@link DocFiles} and must equal what the code that declares it generates. A section is found by its name, so it
+ * may move from one doc to another without a test changing. {@code -Ddigest.readme.update=true} rewrites a stale
+ * section instead of failing.
  */
-public final class ReadmeSections {
-    private ReadmeSections() {}
+public final class DocSections {
+    private DocSections() {}
 
     public static void assertCurrent(String name, String generated) {
-        Path readme = readme();
+        String begin = "<!-- BEGIN generated: " + name + " -->\n";
+        String end = "<!-- END generated: " + name + " -->";
+        Path doc = docHolding(name, begin);
         try {
-            String text = Files.readString(readme, StandardCharsets.UTF_8);
-            String begin = "<!-- BEGIN generated: " + name + " -->\n";
-            String end = "<!-- END generated: " + name + " -->";
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
             int from = text.indexOf(begin);
-            int to = text.indexOf(end);
-            if (from < 0 || to < from) {
-                throw new AssertionError("README.md has no section '" + name + "': add the lines " + begin.strip()
-                        + " and " + end + " where it goes");
+            int to = text.indexOf(end, from);
+            if (to < 0) {
+                throw new AssertionError(DocFiles.relative(doc) + " has no line " + end + " after " + begin.strip());
             }
             String current = text.substring(from + begin.length(), to);
             if (!current.equals(generated) && Boolean.getBoolean("digest.readme.update")) {
                 Files.writeString(
-                        readme,
+                        doc,
                         text.substring(0, from + begin.length()) + generated + text.substring(to),
                         StandardCharsets.UTF_8);
                 return;
@@ -39,7 +43,7 @@ public final class ReadmeSections {
             assertEquals(
                     generated,
                     current,
-                    "README.md section '" + name + "' is stale; "
+                    DocFiles.relative(doc) + " section '" + name + "' is stale; "
                             + "mvn test -Ddigest.readme.update=true rewrites it from the code");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,9 +72,30 @@ public final class ReadmeSections {
         }
     }
 
-    /** The README at the top of the checkout. */
-    private static Path readme() {
-        return checkout().resolve("README.md");
+    /** The one doc that holds the section; none or two are errors that say where to look. */
+    private static Path docHolding(String name, String begin) {
+        List<Path> holding = new ArrayList<>();
+        try (Stream<Path> docs = DocFiles.all().stream()) {
+            docs.filter(doc -> read(doc).contains(begin)).forEach(holding::add);
+        }
+        if (holding.isEmpty()) {
+            throw new AssertionError("no doc has the section '" + name + "': add the lines " + begin.strip()
+                    + " and <!-- END generated: " + name + " --> where it goes (README.md, docs/ or a module's"
+                    + " README.md)");
+        }
+        if (holding.size() > 1) {
+            throw new AssertionError("the section '" + name + "' is in more than one doc: "
+                    + holding.stream().map(DocFiles::relative).toList() + "; keep one and link to it");
+        }
+        return holding.get(0);
+    }
+
+    static String read(Path doc) {
+        try {
+            return Files.readString(doc, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The top of the checkout (where the ./digest launcher and the README are), found upwards from the module. */
