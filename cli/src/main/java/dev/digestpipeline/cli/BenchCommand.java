@@ -56,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
                 defaultValue = "20000",
                 description = "other papers run through the parse and through enrich before either is measured; enrich"
                         + " gets as many new ones again, up to " + PipelineBenchmark.WARM_UP_ROUNDS + " rounds, until"
-                        + " its JIT compiler takes at most a tenth of its CPU time (default 20000)")
+                        + " its JIT compiler takes at most " + PipelineBenchmark.SETTLED_JIT_PERCENT
+                        + " % of its CPU time (default 20000)")
         int warmUp;
 
         @Option(

@@ -18,6 +18,7 @@ import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.sink.ElasticsearchAccess;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.sink.PaperIndex;
+import dev.digestpipeline.sink.SinkConfig;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.tagging.Taxonomy;
 import dev.digestpipeline.tagging.TopicTagger;
@@ -28,14 +29,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,7 +59,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  *   <li>parse only: the enrich code (parse, extract, tag) in this JVM on one core, over the pages again and again
  *       for {@link #PARSE_AT_LEAST};
- *   <li>the raw {@code _bulk} ceiling: the same papers' documents bulk-indexed with one client;
+ *   <li>the raw {@code _bulk} ceiling: the same papers' documents bulk-indexed with 1, 2, 4 and 8 concurrent
+ *       clients, and more while that still rises ({@link #BULK_CLIENTS_AT_MOST});
  *   <li>the producer ceiling: the pages published to a topic;
  *   <li>enrich alone: pages published to enrich running by itself, until every merged paper is out, in
  *       {@link #ENRICH_ROUNDS} rounds of new papers, each followed by the parse again;
@@ -59,7 +68,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>end to end: as many new papers through both, from the first publish to the last paper searchable.
  * </ol>
  *
- * Before the figures, {@link Plan#warmUp()} other papers go through the parse and through enrich (again, with new
+ * First, what a user's first backfill sees: {@link Plan#warmUp()} papers through a freshly started enrich and sink,
+ * from the first publish to the last searchable ({@link #COLD}), with each app's CPU time by thread.
+ *
+ * <p>Before the other figures, {@link Plan#warmUp()} other papers go through the parse and through enrich (again, with new
  * papers, until its JIT compiler has settled: {@link #WARM_UP_ROUNDS}), uncounted: both sides are measured warm
  * (compiled, and enrich past its first rebalance and transactions), so that the per-core ratio compares steady work
  * and not how much of each side's start a run happened to include.
@@ -88,7 +100,10 @@ final class PipelineBenchmark {
 
     static final String PARSE = "parse only, one core";
     static final String PARSE_AGAIN = "parse only, one core, again after enrich";
-    static final String BULK = "raw _bulk, one client";
+    private static final String BULK_PREFIX = "raw _bulk, ";
+    static final String BULK = bulk(1);
+    static final String COLD = "end to end, cold (a fresh enrich and sink)";
+    static final String COLD_THREADS = "cold: %s's CPU time by thread: ";
     static final String PRODUCER = "producer";
     static final String ENRICH = "enrich alone (publish to merged papers out)";
     static final String ENRICH_THREADS = "enrich alone's CPU time by thread: ";
@@ -102,7 +117,9 @@ final class PipelineBenchmark {
      */
     static final int WARM_UP_ROUNDS = 16;
 
-    static final double SETTLED_JIT_SHARE = 0.05;
+    static final int SETTLED_JIT_PERCENT = 5;
+
+    static final double SETTLED_JIT_SHARE = SETTLED_JIT_PERCENT / 100.0;
 
     /**
      * Enrich alone is measured this many times, each with new papers and followed by the parse again, since on the
@@ -112,6 +129,14 @@ final class PipelineBenchmark {
      * printed too, with their median.
      */
     static final int ENRICH_ROUNDS = 3;
+
+    /**
+     * The raw {@code _bulk} curve doubles its clients from one to 8, and past 8 goes on doubling, up to this many,
+     * while the rate still rises by {@link #BULK_RISE}.
+     */
+    static final int BULK_CLIENTS_AT_MOST = 32;
+
+    static final double BULK_RISE = 1.05;
 
     /** The parse is warmed up by passes over the warm-up pages, at most this many, until its compiler settles too. */
     static final int PARSE_WARM_UP_PASSES = 20;
@@ -153,6 +178,7 @@ final class PipelineBenchmark {
             double tagsPerPaper,
             List<Figure> figures,
             ThreadCpu enrichThreads,
+            Map<String, ThreadCpu> coldThreads,
             Duration trendsSettled,
             Latency latency) {}
 
@@ -161,6 +187,12 @@ final class PipelineBenchmark {
     private final Plan plan;
     private final Consumer<String> say;
     private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    /**
+     * The enrich code the parse-only figures run, its tagger loaded once as EnrichBenchmark's {@code @Setup} does:
+     * built for every pass, the 2.6 MB model was read again inside the timed loop.
+     */
+    private final PageEnricher enricher = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC());
+
     private Window enrichAlone = new Window(Instant.MIN, Instant.MAX);
 
     /**
@@ -178,8 +210,8 @@ final class PipelineBenchmark {
     Result run() throws Exception {
         int warmUp = plan.warmUp();
         List<RawPage> warmUpPages = pages(0, warmUp);
-        // the papers after every warm-up round enrich may need
-        int measured = WARM_UP_ROUNDS * warmUp;
+        // the papers after the cold run and every warm-up round enrich may need
+        int measured = (1 + WARM_UP_ROUNDS) * warmUp;
         List<RawPage> first = pages(measured, plan.papers());
         // after the rounds of enrich alone, each of new papers
         int endToEndFrom = measured + ENRICH_ROUNDS * plan.papers();
@@ -187,20 +219,19 @@ final class PipelineBenchmark {
         List<Figure> figures = new ArrayList<>();
         int warmedUp = 0;
         ThreadCpu enrichThreads;
+        Map<String, ThreadCpu> coldThreads = new LinkedHashMap<>();
         Duration trendsSettled;
         Latency latency;
         double tagsPerPaper;
         AppProcesses apps = new AppProcesses(Checkout.home(), Files.createDirectories(dir.resolve(run)));
         Map<String, String> enrichEnv = enrichSettings();
         Map<String, String> sinkEnv = sinkSettings();
-        try (ElasticsearchClient es =
-                        ElasticsearchAccess.anonymous(stack.elasticsearchUrl()).client();
-                PipelineProbe probe = new PipelineProbe(
-                        stack.bootstrapServers(),
-                        stack.registryUrl(),
-                        stack.elasticsearchUrl(),
-                        run + "-papers",
-                        run + "-trends")) {
+        try (PipelineProbe probe = new PipelineProbe(
+                stack.bootstrapServers(),
+                stack.registryUrl(),
+                stack.elasticsearchUrl(),
+                run + "-papers",
+                run + "-trends")) {
             say.accept("warming the parse up with " + warmUp + " papers...");
             List<Paper> warmUpPapers = parse(warmUpPages);
             long self = ProcessHandle.current().pid();
@@ -218,7 +249,7 @@ final class PipelineBenchmark {
             List<Paper> parsed = parse(first);
             long parsedTags = tagsOf(parsed);
             tagsPerPaper = parsedTags / (double) parsed.size();
-            figures.add(measure(BULK, plan.papers(), () -> bulk(es, parsed)));
+            figures.addAll(bulkCurve(parsed));
             String producerTopic = run + ".producer";
             createTopic(producerTopic);
             figures.add(measure(PRODUCER, plan.papers(), () -> publish(producerTopic, first)));
@@ -229,16 +260,32 @@ final class PipelineBenchmark {
             apps.awaitLog(AppProcesses.ENRICH, "-> RUNNING", Duration.ofMinutes(2));
             String pagesTopic = enrichEnv.get(EnrichConfig.TOPIC_SETTINGS.get(0).envName());
             long enrichPid = apps.runningPid(AppProcesses.ENRICH).orElseThrow();
-            long warmUpTags = 0;
+            // cold: the warm-up's first papers through both apps just started, as a user's first backfill goes
+            say.accept(apps.start(AppProcesses.SINK, stack, List.of(), sinkEnv));
+            long sinkPid = apps.runningPid(AppProcesses.SINK).orElseThrow();
+            ThreadCpu enrichCold = ThreadCpu.of(enrichPid);
+            ThreadCpu sinkCold = ThreadCpu.of(sinkPid);
+            figures.add(measure(COLD, warmUp, () -> {
+                publish(pagesTopic, warmUpPages);
+                awaitIndexed(probe, warmUp);
+            }));
+            coldThreads.put(AppProcesses.ENRICH.name(), ThreadCpu.of(enrichPid).minus(enrichCold));
+            coldThreads.put(AppProcesses.SINK.name(), ThreadCpu.of(sinkPid).minus(sinkCold));
+            coldThreads.forEach(
+                    (app, cpu) -> say.accept(String.format(Locale.ROOT, COLD_THREADS, app) + cpu.describe()));
+            // enrich alone from here: the sink comes back for its backlog
+            apps.stop(AppProcesses.SINK);
+            warmedUp += warmUp;
+            long warmUpTags = tagsOf(warmUpPapers);
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-                List<RawPage> pages = round == 1 ? warmUpPages : pages(warmedUp, warmUp);
+                List<RawPage> pages = pages(warmedUp, warmUp);
                 say.accept("warming enrich up with " + warmUp + " papers, round " + round + "...");
                 double jit = jitShare(enrichPid, () -> {
                     publish(pagesTopic, pages);
                     probe.awaitEnrichCaughtUp(run + "-enrich", pagesTopic, Duration.ofMinutes(30), say);
                 });
                 warmedUp += warmUp;
-                warmUpTags += round == 1 ? tagsOf(warmUpPapers) : tagsOf(parse(pages));
+                warmUpTags += tagsOf(parse(pages));
                 say.accept(
                         String.format(Locale.ROOT, "  the JIT compiler took %.0f %% of enrich's CPU time", 100 * jit));
                 // as JMH's warm-up iterations: measured once the compiler is done with what the work runs
@@ -263,9 +310,9 @@ final class PipelineBenchmark {
             enrichAlone = new Window(enrichFrom, Instant.now());
             say.accept(ENRICH_THREADS + enrichThreads.describe());
 
-            // the sink's backlog holds the warm-up's papers too
+            // the sink's backlog holds the warm-up's papers too, but for the cold run's, which it indexed then
             long backlog = warmedUp + (long) ENRICH_ROUNDS * plan.papers();
-            figures.add(measure(SINK, backlog, () -> {
+            figures.add(measure(SINK, backlog - warmUp, () -> {
                 say.accept(apps.start(AppProcesses.SINK, stack, List.of(), sinkEnv));
                 awaitIndexed(probe, backlog);
             }));
@@ -281,7 +328,15 @@ final class PipelineBenchmark {
             cleanUp();
         }
         return new Result(
-                warmUp, warmedUp, plan.topics(), tagsPerPaper, figures, enrichThreads, trendsSettled, latency);
+                warmUp,
+                warmedUp,
+                plan.topics(),
+                tagsPerPaper,
+                figures,
+                enrichThreads,
+                coldThreads,
+                trendsSettled,
+                latency);
     }
 
     /**
@@ -325,6 +380,8 @@ final class PipelineBenchmark {
                 result.tagsPerPaper()));
         lines.addAll(report(result.figures()));
         lines.add(ENRICH_THREADS + result.enrichThreads().describe());
+        result.coldThreads()
+                .forEach((app, cpu) -> lines.add(String.format(Locale.ROOT, COLD_THREADS, app) + cpu.describe()));
         lines.add(String.format(
                 Locale.ROOT,
                 "trends settled %.2f s after the last paper was searchable (goal <= 10 s)",
@@ -394,6 +451,33 @@ final class PipelineBenchmark {
                     Locale.ROOT,
                     "end to end / raw _bulk: %.2f (goal >= 0.5)",
                     endToEnd.perSecond() / bulk.perSecond()));
+        }
+        List<Figure> curve =
+                figures.stream().filter(f -> f.what().startsWith(BULK_PREFIX)).toList();
+        if (curve.size() > 1 && endToEnd != null) {
+            Figure most = curve.stream()
+                    .max(Comparator.comparingDouble(Figure::perSecond))
+                    .orElseThrow();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "raw _bulk by concurrent clients: %s papers/s; end to end / the most of them (%s): %.2f",
+                    curve.stream()
+                            .map(f -> String.format(
+                                    Locale.ROOT, "%s %.0f", f.what().substring(BULK_PREFIX.length()), f.perSecond()))
+                            .collect(Collectors.joining(", ")),
+                    most.what().substring(BULK_PREFIX.length()),
+                    endToEnd.perSecond() / most.perSecond()));
+        }
+        Figure cold = first(figures, COLD);
+        if (cold != null && endToEnd != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "end to end cold / warm: %.2f (%d papers through a fresh enrich and sink at %.0f papers/s,"
+                            + " against %.0f once warm)",
+                    cold.perSecond() / endToEnd.perSecond(),
+                    cold.papers(),
+                    cold.perSecond(),
+                    endToEnd.perSecond()));
         }
         if (!rounds.isEmpty()) {
             List<String> each = rounds.stream()
@@ -524,36 +608,93 @@ final class PipelineBenchmark {
         return pages;
     }
 
-    private static List<Paper> parse(List<RawPage> pages) throws UnparseablePageException {
+    private List<Paper> parse(List<RawPage> pages) throws UnparseablePageException {
         List<Paper> parsed = new ArrayList<>();
         parse(pages, parsed::add);
         return parsed;
     }
 
-    private static void parse(List<RawPage> pages, Consumer<Paper> each) throws UnparseablePageException {
-        PageEnricher enricher = new PageEnricher(TopicTagger.bundled(), Clock.systemUTC());
+    private void parse(List<RawPage> pages, Consumer<Paper> each) throws UnparseablePageException {
         for (RawPage page : pages) {
             enricher.enrich(page).papers().forEach(each);
         }
     }
 
-    private void bulk(ElasticsearchClient es, List<Paper> parsed) throws IOException {
-        String index = run + "-raw-bulk";
-        es.indices().create(c -> c.index(index).mappings(PaperIndex.mapping()));
-        for (int from = 0; from < parsed.size(); from += 500) {
+    /** The label of the raw {@code _bulk} figure with that many clients. */
+    static String bulk(int clients) {
+        return BULK_PREFIX + clients + (clients == 1 ? " client" : " clients");
+    }
+
+    /**
+     * The raw {@code _bulk} figures with 1, 2, 4 and 8 clients, then twice as many while the rate still rises by
+     * {@link #BULK_RISE}: where the curve flattens is this Elasticsearch's ceiling on this machine.
+     */
+    private List<Figure> bulkCurve(List<Paper> parsed) throws Exception {
+        List<Figure> curve = new ArrayList<>();
+        double most = 0;
+        for (int clients = 1; clients <= BULK_CLIENTS_AT_MOST; clients *= 2) {
+            int n = clients;
+            Figure figure = measure(bulk(n), parsed.size(), () -> bulk(parsed, n));
+            curve.add(figure);
+            if (n >= 8 && figure.perSecond() < most * BULK_RISE) {
+                break;
+            }
+            most = Math.max(most, figure.perSecond());
+        }
+        return curve;
+    }
+
+    /**
+     * The papers' documents into an index of their own by requests of the sink's default batch size, sent by that
+     * many clients at once, each with a connection of its own, taking the next batch as it finishes one.
+     */
+    private void bulk(List<Paper> parsed, int clients) throws Exception {
+        String index = run + "-raw-bulk-" + clients;
+        int batch = Integer.parseInt(SinkConfig.BATCH_SIZE.defaultValue());
+        List<List<BulkOperation>> batches = new ArrayList<>();
+        for (int from = 0; from < parsed.size(); from += batch) {
             List<BulkOperation> operations = new ArrayList<>();
-            for (Paper paper : parsed.subList(from, Math.min(parsed.size(), from + 500))) {
+            for (Paper paper : parsed.subList(from, Math.min(parsed.size(), from + batch))) {
                 PaperDocument doc = PaperDocument.of(paper);
                 operations.add(BulkOperation.of(
                         b -> b.index(i -> i.index(index).id(doc.paperId()).document(doc))));
             }
-            BulkResponse response = es.bulk(b -> b.operations(operations));
-            if (response.errors()) {
-                throw new IOException(
-                        "raw _bulk had item errors: " + response.items().get(0).error());
-            }
+            batches.add(operations);
         }
-        es.indices().refresh(r -> r.index(index));
+        try (ElasticsearchClient es =
+                ElasticsearchAccess.anonymous(stack.elasticsearchUrl()).client()) {
+            es.indices().create(c -> c.index(index).mappings(PaperIndex.mapping()));
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Void>> sending = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                sending.add(pool.submit(() -> {
+                    try (ElasticsearchClient es = ElasticsearchAccess.anonymous(stack.elasticsearchUrl())
+                            .client()) {
+                        for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                            List<BulkOperation> operations = batches.get(b);
+                            BulkResponse response = es.bulk(r -> r.operations(operations));
+                            if (response.errors()) {
+                                throw new IOException("raw _bulk had item errors: "
+                                        + response.items().get(0).error());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> client : sending) {
+                client.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (ElasticsearchClient es =
+                ElasticsearchAccess.anonymous(stack.elasticsearchUrl()).client()) {
+            es.indices().refresh(r -> r.index(index));
+        }
     }
 
     private Properties producerProps() {

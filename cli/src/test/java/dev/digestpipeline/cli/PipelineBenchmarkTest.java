@@ -97,6 +97,13 @@ class PipelineBenchmarkTest {
                         ThreadCpu.Kind.PRODUCER_IO, Duration.ofSeconds(1),
                         ThreadCpu.Kind.JIT, Duration.ofMillis(400),
                         ThreadCpu.Kind.GC, Duration.ofMillis(600))),
+                Map.of(
+                        "sink",
+                        new ThreadCpu(Map.of(
+                                ThreadCpu.Kind.WORK,
+                                Duration.ofSeconds(1),
+                                ThreadCpu.Kind.JIT,
+                                Duration.ofSeconds(1)))),
                 Duration.ofMillis(1500),
                 new PipelineBenchmark.Latency(
                         500, 750, Duration.ofMillis(800), Duration.ofMillis(1900), Duration.ofMillis(2100))));
@@ -108,16 +115,46 @@ class PipelineBenchmarkTest {
                         "enrich alone's CPU time by thread: the work (stream threads and the rest) 2.00 CPU-s (50 %),"
                                 + " Kafka producer I/O 1.00 CPU-s (25 %), JIT compiler 0.40 CPU-s (10 %), garbage"
                                 + " collector 0.60 CPU-s (15 %)",
+                        "cold: sink's CPU time by thread: the work (stream threads and the rest) 1.00 CPU-s (50 %),"
+                                + " Kafka producer I/O 0.00 CPU-s (0 %), JIT compiler 1.00 CPU-s (50 %), garbage"
+                                + " collector 0.00 CPU-s (0 %)",
                         "trends settled 1.50 s after the last paper was searchable (goal <= 10 s)",
                         "fetch to searchable at 500 papers/s, 750 pages of 20: p50 0.80 s, p99 1.90 s (goal <= 2 s), "
                                 + "max 2.10 s"),
-                report.subList(6, 11));
+                report.subList(6, 12));
         assertEquals(
                 List.of(
                         "after a warm-up of 20000 other papers through the parse and 60000 through enrich:",
                         "the papers: one subject each, as real papers, 2.35 tags each (one digest.papers.by-tag record"
                                 + " per tag)"),
                 report.subList(0, 2));
+    }
+
+    @Test
+    void theBulkCurveSaysEachClientCountAndEndToEndAgainstItsHighest() {
+        List<String> report = PipelineBenchmark.report(List.of(
+                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(1), 1000, Duration.ofMillis(500)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(2), 1000, Duration.ofMillis(250)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(4), 1000, Duration.ofMillis(200)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(8), 1000, Duration.ofMillis(250)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        assertEquals(
+                List.of(
+                        "end to end / raw _bulk: 0.50 (goal >= 0.5)",
+                        "raw _bulk by concurrent clients: 1 client 2000, 2 clients 4000, 4 clients 5000, 8 clients"
+                                + " 4000 papers/s; end to end / the most of them (4 clients): 0.20"),
+                report.subList(5, 7));
+    }
+
+    @Test
+    void theColdRunIsSetAgainstTheWarmEndToEnd() {
+        List<String> report = PipelineBenchmark.report(List.of(
+                new PipelineBenchmark.Figure(PipelineBenchmark.COLD, 2000, Duration.ofSeconds(4)),
+                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        assertEquals(
+                "end to end cold / warm: 0.50 (2000 papers through a fresh enrich and sink at 500 papers/s, against"
+                        + " 1000 once warm)",
+                report.get(2));
     }
 
     private static PipelineBenchmark.Figure thousandPapers(String what, long millis, long cpuMillis) {

@@ -47,7 +47,8 @@ public record SinkConfig(
     public static final Setting INDEX_ALIAS = Setting.text("index.alias", "papers", "alias of the papers index");
     public static final Setting TRENDS_ALIAS =
             Setting.text("index.trends.alias", "trends", "alias of the trends index");
-    static final Setting BATCH_SIZE = Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
+    public static final Setting BATCH_SIZE =
+            Setting.integer("batch.size", 500, 1, 10_000, "records per bulk request at most");
     static final Setting BULK_MAX_BYTES = Setting.integer(
             "bulk.max.bytes",
             5L * 1024 * 1024,
