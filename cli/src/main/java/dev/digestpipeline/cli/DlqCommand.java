@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.common.kafka.DeadLetterStage;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -35,9 +36,23 @@ final class DlqCommand {
         return DeadLetterReplay.letters(probe.topicRecords());
     }
 
+    /** The stages a dead letter can name, for --stage's help. */
+    static final class Stages implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(DeadLetterStage.values())
+                    .map(DeadLetterStage::id)
+                    .iterator();
+        }
+    }
+
     /** Which letters a command takes: those of a stage, since a time. */
     static final class LetterFilter {
-        @Option(names = "--stage", paramLabel = "STAGE", description = "only this stage (enrich-parse, sink-index...)")
+        @Option(
+                names = "--stage",
+                paramLabel = "STAGE",
+                completionCandidates = Stages.class,
+                description = "only this stage: ${COMPLETION-CANDIDATES}")
         String stage;
 
         @Option(

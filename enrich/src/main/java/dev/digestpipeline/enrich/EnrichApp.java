@@ -6,8 +6,7 @@ import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.ops.AppMetrics;
 import dev.digestpipeline.common.ops.Health;
 import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.Service;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.run.AppLauncher;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the enrich topology until stopped (SIGTERM or Ctrl-C close it cleanly). */
-public final class EnrichApp implements AutoCloseable {
+public final class EnrichApp implements AppLauncher.App {
     private static final Logger log = LoggerFactory.getLogger(EnrichApp.class);
     static final String USAGE = """
             Usage: enrich [options]
@@ -132,9 +132,9 @@ public final class EnrichApp implements AutoCloseable {
         // comes, alone: Kafka returns the first batch of a fetch whatever its size.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), FETCH_BYTES);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), FETCH_BYTES);
-        // lz4, not zstd: every merged paper goes out a dozen times (papers, by tag, by area, changelog,
-        // repartition), and compressing is done on the stream thread; with lz4 './digest bench pipeline' measured
-        // enrich alone at 760 papers/s, with zstd 507, on the same 20,000 papers
+        // lz4: every merged paper goes out a dozen times (papers, by tag, by area, changelog, repartition), each
+        // compressed on the stream thread, and zstd (level 1) measured no faster per core in 'bench pipeline'
+        // (git log --grep=zstd); no compression cost more, in network threads and the collector
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // 256 KiB batches, not the producer's 16: that many go to some 60 partitions each commit, and with 16 KiB
         // (8 merged papers) the producers' network threads took a quarter of enrich's CPU time closing batches;
@@ -165,6 +165,7 @@ public final class EnrichApp implements AutoCloseable {
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }
 
+    @Override
     public void start() throws IOException {
         createTopics(config, areas);
         log.info("topology:\n{}", topology.describe());
@@ -178,6 +179,7 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /** Completes, with why, when the app cannot go on by itself (Streams reached ERROR). */
+    @Override
     public CompletableFuture<String> failed() {
         return failed;
     }
@@ -215,34 +217,26 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        EnrichConfig config;
-        try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), EnrichConfig.SETTINGS);
-            if (settings.flag("help")) {
-                System.out.print(USAGE);
-                return;
-            }
-            config = EnrichConfig.from(settings);
-            if (settings.flag("describe")) {
-                System.out.print(new EnrichTopology(
-                                config,
-                                registrySerdes(config),
-                                config.tagger(),
-                                new EnrichCounters(),
-                                Clock.systemUTC())
-                        .build()
-                        .describe());
-                return;
-            }
-            log.info("settings: {}", settings.summary());
-            settings.ignored().forEach(log::warn);
-        } catch (IllegalArgumentException e) {
-            System.err.println("enrich: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        EnrichApp app = new EnrichApp(config);
-        Service.runUntilStopped("enrich", app, app::start, app.failed());
+        new AppLauncher("enrich", USAGE, EnrichConfig.SETTINGS)
+                .runService(
+                        args,
+                        settings -> {
+                            EnrichConfig config = EnrichConfig.from(settings);
+                            if (settings.flag("describe")) {
+                                System.out.print(describe(config));
+                                return Optional.empty();
+                            }
+                            return Optional.of(config);
+                        },
+                        EnrichApp::new);
+    }
+
+    /** The topology the settings build, as {@code --describe} prints it. */
+    static String describe(EnrichConfig config) {
+        return new EnrichTopology(
+                        config, registrySerdes(config), config.tagger(), new EnrichCounters(), Clock.systemUTC())
+                .build()
+                .describe()
+                .toString();
     }
 }

@@ -55,8 +55,10 @@ import org.apache.kafka.streams.state.Stores;
  *                                           -> digest.trends (changed windows each update interval; final once
  *                                              closed; a tombstone when forgotten)
  * </pre>
- * Serdes are injected so tests run without a registry. Failures anywhere become dead letters through
- * {@link DeadLetterExceptionHandler}.
+ * Serdes are injected so tests run without a registry. A record that cannot be read, processed or written becomes a
+ * dead letter through {@link DeadLetterExceptionHandler}, except where that would lose it: a merged paper that
+ * cannot be written to digest.papers, and a registry that does not answer, fail the task, which reads the record
+ * again.
  */
 public final class EnrichTopology {
     /** The serdes of the topology's records. */

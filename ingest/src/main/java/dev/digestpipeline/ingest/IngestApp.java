@@ -3,7 +3,7 @@ package dev.digestpipeline.ingest;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.run.AppLauncher;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;
 import dev.digestpipeline.schemas.RawPage;
@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -39,28 +40,24 @@ public final class IngestApp {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out) {
-        AppSettings settings;
-        IngestConfig config;
-        try {
-            settings = AppSettings.load(args, env, IngestConfig.SETTINGS);
-            if (settings.flag("help")) {
-                out.print(USAGE);
-                return 0;
-            }
-            config = IngestConfig.from(settings);
-            if (settings.operands().isEmpty()) {
-                throw new IllegalArgumentException("name at least one page: a file, a folder or an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("ingest: " + e.getMessage());
-            System.err.print(USAGE);
-            return 2;
-        }
-        log.debug("settings: {}", settings.summary());
-        settings.ignored().forEach(log::warn);
-        IngestSummary summary = publish(config, settings.operands(), out);
-        out.println("ingest: " + summary);
-        return summary.failed().isEmpty() ? 0 : 1;
+        return new AppLauncher("ingest", USAGE, IngestConfig.SETTINGS)
+                .runJob(
+                        args,
+                        env,
+                        out,
+                        settings -> {
+                            IngestConfig config = IngestConfig.from(settings);
+                            if (settings.operands().isEmpty()) {
+                                throw new IllegalArgumentException(
+                                        "name at least one page: a file, a folder or an http(s) URL");
+                            }
+                            return Optional.of(config);
+                        },
+                        (config, settings) -> {
+                            IngestSummary summary = publish(config, settings.operands(), out);
+                            out.println("ingest: " + summary);
+                            return summary.failed().isEmpty() ? 0 : AppLauncher.FAILED;
+                        });
     }
 
     /** Publishes every page the sources name; what fails is listed in the summary with its reason. */

@@ -3,8 +3,7 @@ package dev.digestpipeline.ingest;
 import dev.digestpipeline.common.ops.AppMetrics;
 import dev.digestpipeline.common.ops.Health;
 import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.Service;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.run.AppLauncher;
 import dev.digestpipeline.common.settings.Durations;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * in flight and a slow host never delays another), publishes each changed page to the raw-pages topic and keeps
  * every source's state in the state topic. Logs one summary line per interval; stops cleanly on SIGTERM.
  */
-public final class PollerApp implements AutoCloseable {
+public final class PollerApp implements AppLauncher.App {
     private static final Logger log = LoggerFactory.getLogger(PollerApp.class);
     /** How long a host thread rests after an error of its own (Kafka unreachable while saving a state). */
     private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(10);
@@ -60,6 +60,7 @@ public final class PollerApp implements AutoCloseable {
     }
 
     /** Reads every source's state from Kafka, then starts one polling thread per host. */
+    @Override
     public void start() throws IOException {
         clients = new PollingClients(config, Clock.systemUTC());
         loop = clients.loop(sources);
@@ -191,32 +192,27 @@ public final class PollerApp implements AutoCloseable {
         log.info("stopped");
     }
 
+    /** The settings and the sources they name. */
+    record Start(PollerConfig config, List<Source> sources) {}
+
     public static void main(String[] args) {
-        PollerConfig config;
-        List<Source> sources;
-        try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), PollerConfig.SETTINGS);
-            if (settings.flag("help")) {
-                System.out.print(USAGE);
-                return;
-            }
-            config = PollerConfig.from(settings);
-            sources = SourceList.of(config.sourcesFile(), settings.operands());
-            log.info("settings: {}", settings.summary());
-            settings.ignored().forEach(log::warn);
-        } catch (IllegalArgumentException e) {
-            System.err.println("poller: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        List<String> publicHosts = publicHosts(sources);
-        if (config.ingest().contact() == null && !publicHosts.isEmpty()) {
-            log.warn(
-                    "polling {} without a contact: set --contact=EMAIL_OR_URL so their operators can reach you",
-                    String.join(", ", publicHosts));
-        }
-        PollerApp app = new PollerApp(config, sources);
-        Service.runUntilStopped("poller", app, app::start);
+        new AppLauncher("poller", USAGE, PollerConfig.SETTINGS)
+                .runService(
+                        args,
+                        settings -> {
+                            PollerConfig config = PollerConfig.from(settings);
+                            return Optional.of(
+                                    new Start(config, SourceList.of(config.sourcesFile(), settings.operands())));
+                        },
+                        start -> {
+                            List<String> publicHosts = publicHosts(start.sources());
+                            if (start.config().ingest().contact() == null && !publicHosts.isEmpty()) {
+                                log.warn(
+                                        "polling {} without a contact: set --contact=EMAIL_OR_URL so their operators"
+                                                + " can reach you",
+                                        String.join(", ", publicHosts));
+                            }
+                            return new PollerApp(start.config(), start.sources());
+                        });
     }
 }

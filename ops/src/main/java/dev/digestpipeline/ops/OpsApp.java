@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.digestpipeline.common.ops.AppMetrics;
 import dev.digestpipeline.common.ops.Health;
 import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.run.AppLauncher;
 import dev.digestpipeline.ops.dashboard.DashboardServer;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.ops.deadletters.DeadLetterTally;
@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The ops app: the live dashboard on loopback. It samples the pipeline from outside (Kafka offsets and groups, the
  * apps' health endpoints, Elasticsearch) on a timer, and answers the page's searches, trends and replays.
  */
-public final class OpsApp implements DashboardServer.Backend, AutoCloseable {
+public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
     private static final Logger log = LoggerFactory.getLogger(OpsApp.class);
 
     static final String USAGE = """
@@ -79,6 +79,7 @@ public final class OpsApp implements DashboardServer.Backend, AutoCloseable {
     }
 
     /** Starts sampling and serving; logs the dashboard's URL. */
+    @Override
     public void start() throws IOException {
         long every = config.sampleInterval().toMillis();
         // sample() catches what it throws: a failed run never ends the schedule, so its future says nothing
@@ -183,39 +184,7 @@ public final class OpsApp implements DashboardServer.Backend, AutoCloseable {
     }
 
     public static void main(String[] args) {
-        OpsConfig config;
-        try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), OpsConfig.SETTINGS);
-            if (settings.flag("help")) {
-                System.out.print(USAGE);
-                return;
-            }
-            config = OpsConfig.from(settings);
-            log.info("settings: {}", settings.summary());
-            settings.ignored().forEach(log::warn);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ops: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try {
-            OpsApp app = new OpsApp(config);
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                app.close();
-                                stopped.countDown();
-                            },
-                            "ops-shutdown"));
-            app.start();
-            stopped.await();
-        } catch (IOException | RuntimeException e) {
-            log.error("ops failed: {}", e.toString(), e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new AppLauncher("ops", USAGE, OpsConfig.SETTINGS)
+                .runService(args, settings -> Optional.of(OpsConfig.from(settings)), OpsApp::new);
     }
 }

@@ -7,7 +7,7 @@ import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.ops.AppMetrics;
 import dev.digestpipeline.common.ops.Health;
 import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.settings.AppSettings;
+import dev.digestpipeline.common.run.AppLauncher;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Indexes digest.papers and digest.trends into Elasticsearch until stopped (SIGTERM or Ctrl-C stop it cleanly). */
-public final class SinkApp implements AutoCloseable {
+public final class SinkApp implements AppLauncher.App {
     private static final Logger log = LoggerFactory.getLogger(SinkApp.class);
     static final String USAGE = """
             Usage: sink [options]
@@ -46,6 +48,7 @@ public final class SinkApp implements AutoCloseable {
     private final SinkConfig config;
     private final PrometheusMeterRegistry metrics = AppMetrics.create("sink");
     private final List<KafkaClientMetrics> clientMetrics;
+    private final CompletableFuture<String> failed = new CompletableFuture<>();
     private OpsServer ops;
 
     public SinkApp(SinkConfig config) throws IOException {
@@ -70,7 +73,13 @@ public final class SinkApp implements AutoCloseable {
                 deadLetters,
                 config,
                 Clock.systemUTC());
-        this.thread = new Thread(indexer, "sink-indexer");
+        // a supervisor restarts a sink whose indexing stopped (exit status 1): the batch is read again then
+        this.thread = new Thread(
+                () -> {
+                    indexer.run();
+                    indexer.failure().ifPresent(e -> failed.complete(e.getMessage()));
+                },
+                "sink-indexer");
         this.config = config;
         indexer.bindTo(metrics);
         this.clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters));
@@ -112,6 +121,7 @@ public final class SinkApp implements AutoCloseable {
                         Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
     }
 
+    @Override
     public void start() throws IOException {
         if (config.ops().enabled()) {
             ops = OpsServer.start("sink", config.ops(), metrics, this::health);
@@ -131,6 +141,12 @@ public final class SinkApp implements AutoCloseable {
 
     public DigestIndexer indexer() {
         return indexer;
+    }
+
+    /** Completes, with why, when indexing stopped by itself. */
+    @Override
+    public CompletableFuture<String> failed() {
+        return failed;
     }
 
     @Override
@@ -157,35 +173,7 @@ public final class SinkApp implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        SinkConfig config;
-        try {
-            AppSettings settings = AppSettings.load(args, System.getenv(), SinkConfig.SETTINGS);
-            if (settings.flag("help")) {
-                System.out.print(USAGE);
-                return;
-            }
-            config = SinkConfig.from(settings);
-            log.info("settings: {}", settings.summary());
-            settings.ignored().forEach(log::warn);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sink: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            SinkApp app = new SinkApp(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "sink-shutdown"));
-            app.start();
-            app.thread.join();
-            if (app.indexer.failure().isPresent()) {
-                System.exit(1); // so that a supervisor restarts the sink
-            }
-        } catch (IOException | RuntimeException e) {
-            log.error("sink failed: {}", e.toString(), e);
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new AppLauncher("sink", USAGE, SinkConfig.SETTINGS)
+                .runService(args, settings -> Optional.of(SinkConfig.from(settings)), SinkApp::new);
     }
 }

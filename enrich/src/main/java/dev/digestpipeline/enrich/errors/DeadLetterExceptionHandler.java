@@ -1,7 +1,9 @@
 package dev.digestpipeline.enrich.errors;
 
+import dev.digestpipeline.common.kafka.DeadLetterStage;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.retry.Backoff;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,18 +50,15 @@ public final class DeadLetterExceptionHandler
     /** A {@code Serializer<DeadLetter>} instance (the registry serde in the app, a plain one in tests). */
     public static final String SERIALIZER_CONFIG = "digest.dlq.serializer";
 
-    static final String STAGE_DESERIALIZE = "enrich-deserialize";
-    static final String STAGE_PROCESS = "enrich-process";
-    static final String STAGE_PRODUCE = "enrich-produce";
-    static final String STAGE_SERIALIZE = "enrich-serialize";
-
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     private String pagesSource;
     private String pagesDlq;
     private String papersDlq;
     private String papersOutput;
-    private Duration registryWait = Duration.ofSeconds(5);
+    /** The wait before a task restarts after the registry did not answer: 5 s, ±20 % so threads drift apart. */
+    private Backoff registryWait = registryBackoff(Duration.ofSeconds(5));
+
     private Serializer<DeadLetter> serializer;
     private final Clock clock = Clock.systemUTC();
 
@@ -71,8 +70,8 @@ public final class DeadLetterExceptionHandler
         papersDlq = (String) configs.get(PAPERS_DLQ_CONFIG);
         papersOutput = (String) configs.get(PAPERS_OUTPUT_CONFIG);
         if (configs.get(REGISTRY_WAIT_CONFIG) != null) {
-            registryWait = Duration.ofMillis(
-                    Long.parseLong(configs.get(REGISTRY_WAIT_CONFIG).toString()));
+            registryWait = registryBackoff(Duration.ofMillis(
+                    Long.parseLong(configs.get(REGISTRY_WAIT_CONFIG).toString())));
         }
         serializer = (Serializer<DeadLetter>) configs.get(SERIALIZER_CONFIG);
         if (pagesDlq == null || papersDlq == null || serializer == null) {
@@ -90,7 +89,7 @@ public final class DeadLetterExceptionHandler
         }
         return DeserializationExceptionHandler.Response.resume(deadLetter(
                 context,
-                STAGE_DESERIALIZE,
+                DeadLetterStage.ENRICH_DESERIALIZE.id(),
                 "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
                 record.key(),
                 record.value()));
@@ -110,7 +109,7 @@ public final class DeadLetterExceptionHandler
         }
         return ProcessingExceptionHandler.Response.resume(deadLetter(
                 context,
-                STAGE_PROCESS,
+                DeadLetterStage.ENRICH_PROCESS.id(),
                 "processor " + context.processorNodeId() + " failed: " + describe(exception),
                 context.sourceRawKey(),
                 context.sourceRawValue()));
@@ -124,7 +123,7 @@ public final class DeadLetterExceptionHandler
         }
         return ProductionExceptionHandler.Response.resume(deadLetter(
                 context,
-                STAGE_PRODUCE,
+                DeadLetterStage.ENRICH_PRODUCE.id(),
                 "writing to " + record.topic() + " failed: " + describe(exception),
                 record.key(),
                 record.value()));
@@ -141,7 +140,7 @@ public final class DeadLetterExceptionHandler
         }
         return ProductionExceptionHandler.Response.resume(deadLetter(
                 context,
-                STAGE_SERIALIZE,
+                DeadLetterStage.ENRICH_SERIALIZE.id(),
                 "record for " + record.topic() + " cannot be serialized ("
                         + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
                 context.sourceRawKey(),
@@ -153,18 +152,24 @@ public final class DeadLetterExceptionHandler
      * thread waits a little first, so that an outage is not a busy loop of task restarts.
      */
     private void waitForRegistry(ErrorHandlerContext context, Exception exception) {
+        // the same wait each time: the handler cannot see a success that would end an outage's count
+        Duration wait = registryWait.after(1);
         log.warn(
                 "schema registry unavailable reading {}-{}@{} ({}): the task restarts in {} s and reads it again",
                 context.topic(),
                 context.partition(),
                 context.offset(),
                 describe(exception),
-                registryWait.toSeconds());
+                wait.toMillis() / 1000.0);
         try {
-            Thread.sleep(registryWait.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Backoff registryBackoff(Duration wait) {
+        return new Backoff(wait, wait, 0.2);
     }
 
     private boolean isMainOutput(String topic) {

@@ -1,5 +1,6 @@
 package dev.digestpipeline.enrich.page;
 
+import dev.digestpipeline.common.kafka.DeadLetterStage;
 import dev.digestpipeline.common.kafka.DeadLetters;
 import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.enrich.EnrichCounters;
@@ -26,10 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PageProcessor implements Processor<byte[], byte[], String, EnrichOutcome> {
     private static final Logger log = LoggerFactory.getLogger(PageProcessor.class);
-    static final String STAGE_DESERIALIZE = "enrich-deserialize";
-    static final String STAGE_PARSE = "enrich-parse";
-    /** The page's good papers went out; these entries of it could not be read. */
-    static final String STAGE_PARSE_ENTRIES = "enrich-parse-entries";
 
     private final Deserializer<RawPage> deserializer;
     private final PageEnricher enricher;
@@ -58,14 +55,18 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
         try {
             page = deserializer.deserialize(topic, record.value());
             if (page == null) {
-                deadLetter(record, key, STAGE_DESERIALIZE, "record has no value");
+                deadLetter(record, key, DeadLetterStage.ENRICH_DESERIALIZE.id(), "record has no value");
                 return;
             }
         } catch (RuntimeException e) {
             if (RegistryFailures.isUnavailable(e)) {
                 throw e; // not the page's fault: the task fails and reads the page again (see the error handler)
             }
-            deadLetter(record, key, STAGE_DESERIALIZE, "value is not a RawPage the registry knows: " + e.getMessage());
+            deadLetter(
+                    record,
+                    key,
+                    DeadLetterStage.ENRICH_DESERIALIZE.id(),
+                    "value is not a RawPage the registry knows: " + e.getMessage());
             return;
         }
         try {
@@ -89,15 +90,15 @@ public final class PageProcessor implements Processor<byte[], byte[], String, En
                 deadLetter(
                         record,
                         key,
-                        STAGE_PARSE_ENTRIES,
+                        DeadLetterStage.ENRICH_PARSE_ENTRIES.id(),
                         skipped + (skipped == 1 ? " entry" : " entries")
                                 + " of the " + enriched.format().kind() + " page could not be read (its other "
                                 + papers.size() + " papers were published): " + String.join("; ", enriched.skipped()));
             }
         } catch (UnparseablePageException e) {
-            deadLetter(record, key, STAGE_PARSE, e.getMessage());
+            deadLetter(record, key, DeadLetterStage.ENRICH_PARSE.id(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            deadLetter(record, key, STAGE_PARSE, "unexpected error: " + e);
+            deadLetter(record, key, DeadLetterStage.ENRICH_PARSE.id(), "unexpected error: " + e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.digestpipeline.ingest.poll;
 
-import dev.digestpipeline.ingest.fetch.Backoff;
+import dev.digestpipeline.common.retry.Backoff;
 import dev.digestpipeline.ingest.fetch.FetchResult;
 import dev.digestpipeline.ingest.fetch.HostGate;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
@@ -31,6 +31,14 @@ public final class FeedPoller {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * After a failed poll without Retry-After: a minute, doubling with each failure in a row up to Retry-After's
+     * cap (a day), ±10 % so that sources do not retry in lockstep; a success goes back to the normal interval.
+     */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(60);
+
+    static final double JITTER = 0.10;
+
     private final PageFetcher fetcher;
     private final HostGate gate;
     private final Backoff backoff;
@@ -55,7 +63,7 @@ public final class FeedPoller {
         this.papers = papers;
         this.fetcher = fetcher;
         this.gate = gate;
-        this.backoff = new Backoff(random);
+        this.backoff = new Backoff(FIRST_BACKOFF, RetryAfter.CAP, JITTER, random);
         this.clock = clock;
         this.sleeper = sleeper;
         this.robots = new RobotsRules(this::fetchInTurn, clock);
@@ -124,8 +132,8 @@ public final class FeedPoller {
     private PollOutcome backOff(
             SourceState state, Instant at, int status, String error, Optional<Duration> retryAfter) {
         int failures = state.failures() + 1;
-        return PollOutcome.without(
-                state.polled(at, status, error, at.plus(backoff.after(failures, retryAfter)), failures));
+        return PollOutcome.without(state.polled(
+                at, status, error, at.plus(retryAfter.orElseGet(() -> backoff.after(failures))), failures));
     }
 
     /** The next poll after a normal answer: one interval on, or on arXiv's timetable for the feeds that follow it. */
