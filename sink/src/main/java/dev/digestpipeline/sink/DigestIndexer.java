@@ -1,22 +1,14 @@
 package dev.digestpipeline.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digestpipeline.common.kafka.DeadLetters;
-import dev.digestpipeline.common.kafka.RegistryFailures;
-import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.Meters;
+import dev.digestpipeline.common.kafka.DeadLetterStage;
+import dev.digestpipeline.common.retry.Backoff;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,58 +17,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls papers and trends, indexes each batch with one bulk request (document ids come from the records, so
- * replays change nothing), and commits offsets only after Elasticsearch acknowledged the batch. Records that can
- * never be indexed go to the dead-letter topic with the reason and their bytes; transient failures are retried,
- * never skipped.
+ * The sink's loop (as kafka-connect-elasticsearch's task and OffsetTracker): polls papers and trends, has each batch
+ * indexed ({@link DocumentConverter}, {@link BulkRequests}), waits out Elasticsearch with its partitions paused, and
+ * commits offsets only after Elasticsearch acknowledged the batch, only for the partitions it still holds. Records
+ * that can never be indexed go to the dead-letter topic with the reason and their bytes; transient failures are
+ * retried, never skipped.
  */
 public final class DigestIndexer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(DigestIndexer.class);
-    static final String STAGE_DESERIALIZE = "sink-deserialize";
-    static final String STAGE_INDEX = "sink-index";
-    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+
+    /**
+     * While the registry does not answer, the batch is read again after 1 s, doubling to 30 s (well within
+     * max.poll.interval.ms, so the sink keeps its partitions through an outage of any length), ±20 %.
+     */
+    static final Backoff REGISTRY_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Deserializer<Paper> papers;
-    private final Deserializer<TagTrend> trends;
-    private final BulkWriter writer;
-    private final SplittableRandom random = new SplittableRandom();
-    static final long FIRST_BACKOFF_MS = 500;
-    static final long MAX_BACKOFF_MS = 30_000;
-    private final Producer<String, DeadLetter> deadLetters;
+    private final DocumentConverter converter;
+    private final BulkRequests bulk;
+    private final SinkDeadLetters deadLetters;
+    private final SinkCounts counts = new SinkCounts();
     private final SinkConfig config;
-    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final LongAdder papersIndexed = new LongAdder();
-    private final LongAdder trendsIndexed = new LongAdder();
-    private final LongAdder deadLettered = new LongAdder();
-    private final LongAdder staleSkipped = new LongAdder();
     private volatile RuntimeException failure;
-    private long registryWaitMs;
+    private int registryFailures;
     /** Why the indexer waits (Elasticsearch or the registry failing), or null while it indexes. */
     private volatile String waitingFor;
-    // no-op until bindTo: tests and tools that do not scrape pay nothing
-    private Timer bulkLatency = Timer.builder("unbound").register(new CompositeMeterRegistry());
-    private Timer fetchToIndexed = bulkLatency;
 
     public DigestIndexer(
             Consumer<byte[], byte[]> consumer,
@@ -87,49 +67,15 @@ public final class DigestIndexer implements Runnable {
             SinkConfig config,
             Clock clock) {
         this.consumer = consumer;
-        this.papers = papers;
-        this.trends = trends;
-        this.writer = writer;
-        this.deadLetters = deadLetters;
+        this.converter = new DocumentConverter(papers, trends, config);
+        this.deadLetters = new SinkDeadLetters(deadLetters, config.deadLetterTopic(), counts, clock);
+        this.bulk = new BulkRequests(writer, this.deadLetters, counts, config.alias(), clock);
         this.config = config;
-        this.clock = clock;
     }
 
-    /**
-     * A record and the document it becomes in one of the aliases, with the version it is written at: Elasticsearch
-     * keeps a document's highest version ({@code external_gte}), so an older revision read late (a replay, a
-     * rebalance, an offset reset) never replaces a newer one, and the same revision again is a harmless rewrite.
-     */
-    record Indexable(
-            ConsumerRecord<byte[], byte[]> record,
-            String alias,
-            String id,
-            Object document,
-            long version,
-            int bytes,
-            Instant fetchedAt) {
-        Indexable(ConsumerRecord<byte[], byte[]> record, String alias, String id, Object document, long version) {
-            this(record, alias, id, document, version, jsonSize(document), null);
-        }
-
-        /** {@code fetchedAt}: when the page that made this revision was fetched, for the fetch-to-index time. */
-        Indexable withFetchedAt(Instant fetchedAt) {
-            return new Indexable(record, alias, id, document, version, bytes, fetchedAt);
-        }
-    }
-
-    /**
-     * The indexer's counts as Prometheus counters, and two timers: each bulk request's latency, and the time from
-     * a page's fetch to its paper's revision acknowledged by Elasticsearch (searchable within the index's refresh
-     * interval, 1 s, after that).
-     */
+    /** The indexer's counts as Prometheus counters, the bulk latency and the fetch-to-indexed time. */
     public void bindTo(MeterRegistry registry) {
-        Meters.SINK_INDEXED.countFrom(registry, papersIndexed, "index", "papers");
-        Meters.SINK_INDEXED.countFrom(registry, trendsIndexed, "index", "trends");
-        Meters.SINK_STALE.countFrom(registry, staleSkipped);
-        Meters.SINK_DEAD_LETTERS.countFrom(registry, deadLettered);
-        bulkLatency = Meters.SINK_BULK_LATENCY.timer(registry, Duration.ofMillis(1), Duration.ofSeconds(30));
-        fetchToIndexed = Meters.SINK_FETCH_TO_INDEXED.timer(registry, Duration.ofMillis(50), Duration.ofHours(1));
+        counts.bindTo(registry);
     }
 
     /** Why the indexer waits, or empty while it indexes; a failure that stopped it says so. */
@@ -140,36 +86,8 @@ public final class DigestIndexer implements Runnable {
         return Optional.ofNullable(waitingFor);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The document's size as JSON, near what the bulk request carries for it. */
-    static int jsonSize(Object document) {
-        if (document == null) {
-            return 0;
-        }
-        try {
-            return JSON.writeValueAsBytes(document).length;
-        } catch (JsonProcessingException e) {
-            return 0;
-        }
-    }
-
     /** A record that cannot be read, and why: dead-lettered once the whole batch was read. */
     private record Unreadable(ConsumerRecord<byte[], byte[]> record, String reason) {}
-
-    /** The schema registry did not answer while a record was read: the record is not at fault. */
-    private static final class RegistryUnavailable extends RuntimeException {
-        RegistryUnavailable(RuntimeException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
-    /** A record whose value is not what its topic carries. */
-    private static final class UnreadableRecord extends RuntimeException {
-        UnreadableRecord(String message) {
-            super(message);
-        }
-    }
 
     @Override
     public void run() {
@@ -216,29 +134,30 @@ public final class DigestIndexer implements Runnable {
         try {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 try {
-                    Indexable doc = toDocument(record);
+                    Indexable doc = converter.convert(record);
                     if (doc != null) {
                         String key = doc.alias() + "/" + doc.id();
                         Indexable held = latest.get(key);
                         if (held != null && doc.version() < held.version()) {
-                            staleSkipped.increment();
+                            counts.staleSkipped.increment();
                         } else {
                             latest.put(key, doc);
                         }
                     }
-                } catch (UnreadableRecord e) {
+                } catch (DocumentConverter.UnreadableRecord e) {
                     unreadable.add(new Unreadable(record, e.getMessage()));
                 }
             }
-        } catch (RegistryUnavailable e) {
+        } catch (DocumentConverter.RegistryUnavailable e) {
             waitForRegistry(records, e);
             return false;
         }
-        registryWaitMs = 0;
+        registryFailures = 0;
         waitingFor = null;
         List<Future<?>> sent = new ArrayList<>();
-        unreadable.forEach(u -> sent.add(deadLetter(u.record(), STAGE_DESERIALIZE, u.reason())));
-        for (List<Indexable> chunk : chunks(new ArrayList<>(latest.values()), config.bulkMaxBytes())) {
+        unreadable.forEach(
+                u -> sent.add(deadLetters.send(u.record(), DeadLetterStage.SINK_DESERIALIZE.id(), u.reason())));
+        for (List<Indexable> chunk : BulkRequests.chunks(new ArrayList<>(latest.values()), config.bulkMaxBytes())) {
             if (!writeWithRetries(chunk, sent)) {
                 return false;
             }
@@ -254,12 +173,12 @@ public final class DigestIndexer implements Runnable {
     }
 
     /**
-     * Writes one bulk request's documents until each is indexed, stale, or a dead letter; false when the indexer
-     * was stopped first (nothing is committed then).
+     * Writes one bulk request's documents until each is indexed, stale, or a dead letter, waiting with the
+     * partitions paused between tries; false when the indexer was stopped first (nothing is committed then).
      */
     private boolean writeWithRetries(List<Indexable> chunk, List<Future<?>> sent) {
         List<Indexable> docs = new ArrayList<>(chunk);
-        long backoff = FIRST_BACKOFF_MS;
+        int failures = 0;
         Set<TopicPartition> paused = new HashSet<>();
         try {
             while (!docs.isEmpty()) {
@@ -267,20 +186,11 @@ public final class DigestIndexer implements Runnable {
                     return false;
                 }
                 try {
-                    docs = writeSplitting(docs, sent);
+                    docs = bulk.write(docs, sent);
                 } catch (BulkWriter.RequestRejected e) {
-                    if (e.status() == 401 || e.status() == 403) {
-                        throw new IllegalStateException(
-                                "Elasticsearch refused the sink (" + e.getMessage()
-                                        + "): check the Elasticsearch URL and credentials; nothing was committed, so a "
-                                        + "restart with the right ones indexes this batch",
-                                e);
-                    }
-                    if (e.status() != 429 && e.status() < 500) {
-                        throw new IllegalStateException(
-                                "Elasticsearch refused a bulk request of " + docs.size() + " documents ("
-                                        + e.getMessage() + "); nothing was committed",
-                                e);
+                    Optional<IllegalStateException> fatal = BulkRequests.fatal(e, docs.size());
+                    if (fatal.isPresent()) {
+                        throw fatal.get();
                     }
                     log.warn("bulk request of {} documents refused, retrying: {}", docs.size(), e.getMessage());
                     waitingFor = "Elasticsearch refuses bulk requests: " + e.getMessage();
@@ -289,12 +199,11 @@ public final class DigestIndexer implements Runnable {
                     waitingFor = "Elasticsearch does not answer: " + e;
                 }
                 if (!docs.isEmpty()) {
-                    long wait = jittered(backoff);
+                    long wait = BulkRequests.BACKOFF.after(++failures).toMillis();
                     log.info("{} documents wait {} ms for Elasticsearch; partitions paused", docs.size(), wait);
                     waitPolling(wait, paused);
                     // a rebalance during the wait took partitions away: their records are another member's now
                     docs.removeIf(d -> !consumer.assignment().contains(partitionOf(d.record())));
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
                 }
             }
         } finally {
@@ -302,83 +211,6 @@ public final class DigestIndexer implements Runnable {
             consumer.resume(paused);
         }
         return true;
-    }
-
-    /** The documents in consecutive requests of at most maxBytes of JSON each (one document at least). */
-    static List<List<Indexable>> chunks(List<Indexable> docs, long maxBytes) {
-        List<List<Indexable>> chunks = new ArrayList<>();
-        List<Indexable> current = new ArrayList<>();
-        long bytes = 0;
-        for (Indexable doc : docs) {
-            if (!current.isEmpty() && bytes + doc.bytes() > maxBytes) {
-                chunks.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            current.add(doc);
-            bytes += doc.bytes();
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
-    }
-
-    /**
-     * Writes the documents, splitting a request Elasticsearch finds too large (413) in halves, down to one
-     * document, which is then a dead letter. Returns the documents to try again (429 or 5xx items); successes,
-     * stale writes and refused documents are counted, and refused ones dead-lettered.
-     */
-    private List<Indexable> writeSplitting(List<Indexable> docs, List<Future<?>> sent)
-            throws BulkWriter.RequestRejected, IOException {
-        List<BulkWriter.ItemResult> results;
-        try {
-            long start = System.nanoTime();
-            results = writer.write(docs.stream()
-                    .map(d -> new BulkWriter.Operation(d.alias(), d.id(), d.document(), d.version()))
-                    .toList());
-            bulkLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        } catch (BulkWriter.RequestRejected e) {
-            if (e.status() != 413) {
-                throw e;
-            }
-            if (docs.size() == 1) {
-                sent.add(deadLetter(
-                        docs.get(0).record(),
-                        STAGE_INDEX,
-                        "Elasticsearch refused the document as too large (" + e.getMessage() + ")"));
-                return List.of();
-            }
-            List<Indexable> retry = new ArrayList<>(writeSplitting(docs.subList(0, docs.size() / 2), sent));
-            retry.addAll(writeSplitting(docs.subList(docs.size() / 2, docs.size()), sent));
-            return retry;
-        }
-        List<Indexable> retry = new ArrayList<>();
-        // the items answer the operations in order
-        for (int i = 0; i < docs.size(); i++) {
-            BulkWriter.ItemResult item = results.get(i);
-            Indexable doc = docs.get(i);
-            // deleting a document already gone leaves what was asked for
-            if (item.ok() || (doc.document() == null && item.status() == 404)) {
-                (doc.alias().equals(config.alias()) ? papersIndexed : trendsIndexed).increment();
-                if (doc.fetchedAt() != null) {
-                    fetchToIndexed.record(Duration.between(doc.fetchedAt(), clock.instant()));
-                }
-                log.debug("{} {} indexed", doc.alias(), doc.id());
-            } else if (item.status() == 409 && VERSION_CONFLICT.equals(item.errorType())) {
-                // Elasticsearch already holds a newer revision: this one is stale, not lost
-                staleSkipped.increment();
-                log.debug("{} {} version {} stale, skipped", doc.alias(), doc.id(), doc.version());
-            } else if (item.status() == 429 || item.status() >= 500) {
-                retry.add(doc);
-            } else {
-                sent.add(deadLetter(
-                        doc.record(),
-                        STAGE_INDEX,
-                        "Elasticsearch refused the document: " + item.errorType() + ": " + item.reason()));
-            }
-        }
-        return retry;
     }
 
     /**
@@ -422,99 +254,22 @@ public final class DigestIndexer implements Runnable {
         return new TopicPartition(record.topic(), record.partition());
     }
 
-    /** The backoff moved by up to ±20 %, so that sinks retrying together drift apart. */
-    private long jittered(long millis) {
-        return Math.round(millis * (0.8 + 0.4 * random.nextDouble()));
-    }
-
-    /** The document a record becomes; null for a tombstone, which leaves nothing to index. */
-    private Indexable toDocument(ConsumerRecord<byte[], byte[]> record) {
-        if (record.topic().equals(config.papersTopic())) {
-            if (record.value() == null) {
-                return retirement(record);
-            }
-            Paper paper = read(papers, "Paper", record);
-            return paper == null
-                    ? null
-                    : new Indexable(
-                                    record,
-                                    config.alias(),
-                                    paper.getPaperId(),
-                                    PaperDocument.of(paper),
-                                    paper.getRevision())
-                            .withFetchedAt(paper.getLastSeenAt());
-        }
-        TagTrend trend = read(trends, "TagTrend", record);
-        if (trend == null) {
-            return null;
-        }
-        TrendDocument doc = TrendDocument.of(trend);
-        return new Indexable(record, config.trendsAlias(), doc.id(), doc, TrendDocument.version(trend));
-    }
-
-    /**
-     * A tombstone of digest.papers: enrich retired a {@code title:} id that turned out to be a paper with an arXiv
-     * id. Its document is deleted at the revision the tombstone carries, so that an earlier revision read late does
-     * not bring it back. A tombstone without a revision, or without a key, is not enrich's: nothing to do.
-     */
-    private Indexable retirement(ConsumerRecord<byte[], byte[]> record) {
-        Header revision = record.headers().lastHeader(Topics.REVISION_HEADER);
-        if (record.key() == null || revision == null) {
-            return null;
-        }
-        try {
-            long version = Long.parseLong(new String(revision.value(), StandardCharsets.UTF_8));
-            return new Indexable(
-                    record, config.alias(), new String(record.key(), StandardCharsets.UTF_8), null, version);
-        } catch (NumberFormatException e) {
-            throw new UnreadableRecord("tombstone with a " + Topics.REVISION_HEADER + " header that is no number");
-        }
-    }
-
-    private static <T> T read(Deserializer<T> deserializer, String type, ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return deserializer.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            if (RegistryFailures.isUnavailable(e)) {
-                throw new RegistryUnavailable(e);
-            }
-            throw new UnreadableRecord("value is not a " + type + " the registry knows: " + e.getMessage());
-        }
-    }
-
     /**
      * The registry did not answer: nothing of the batch is indexed, dead-lettered or committed; the partitions go
-     * back to the batch's first offsets and are read again after a wait that doubles up to 30 s (well within
-     * max.poll.interval.ms, so the sink keeps its partitions through an outage of any length).
+     * back to the batch's first offsets and are read again after {@link #REGISTRY_BACKOFF}.
      */
-    private void waitForRegistry(ConsumerRecords<byte[], byte[]> records, RegistryUnavailable e) {
+    private void waitForRegistry(ConsumerRecords<byte[], byte[]> records, RuntimeException e) {
         for (TopicPartition partition : records.partitions()) {
             consumer.seek(partition, records.records(partition).get(0).offset());
         }
-        registryWaitMs = registryWaitMs == 0 ? 1000 : Math.min(registryWaitMs * 2, 30_000);
+        long wait = REGISTRY_BACKOFF.after(++registryFailures).toMillis();
         waitingFor = "schema registry unavailable: " + e.getMessage();
         log.warn(
                 "schema registry unavailable ({}): {} records read again in {} ms",
                 e.getMessage(),
                 records.count(),
-                registryWaitMs);
-        sleep(registryWaitMs);
-    }
-
-    private Future<?> deadLetter(ConsumerRecord<byte[], byte[]> record, String stage, String reason) {
-        deadLettered.increment();
-        String key = record.key() == null ? "(no key)" : new String(record.key(), StandardCharsets.UTF_8);
-        log.warn("record {} of {} dead-lettered ({}): {}", key, record.topic(), stage, reason);
-        DeadLetter letter = DeadLetters.of(
-                stage,
-                reason,
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                record.key(),
-                record.value(),
-                clock.instant());
-        return deadLetters.send(new ProducerRecord<>(config.deadLetterTopic(), key, letter));
+                wait);
+        sleep(wait);
     }
 
     private void sleep(long millis) {
@@ -537,20 +292,20 @@ public final class DigestIndexer implements Runnable {
     }
 
     public long papersIndexed() {
-        return papersIndexed.sum();
+        return counts.papersIndexed.sum();
     }
 
     public long trendsIndexed() {
-        return trendsIndexed.sum();
+        return counts.trendsIndexed.sum();
     }
 
     public long deadLettered() {
-        return deadLettered.sum();
+        return counts.deadLettered.sum();
     }
 
     /** Writes Elasticsearch refused because it held a newer version of the document. */
     public long staleSkipped() {
-        return staleSkipped.sum();
+        return counts.staleSkipped.sum();
     }
 
     String summary() {

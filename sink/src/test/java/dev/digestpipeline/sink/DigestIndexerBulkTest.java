@@ -204,17 +204,17 @@ class DigestIndexerBulkTest {
 
     @Test
     void documentsAreSentInRequestsOfAtMostBulkMaxBytes() {
-        List<DigestIndexer.Indexable> docs = new ArrayList<>();
+        List<Indexable> docs = new ArrayList<>();
         for (String tag : List.of("a", "b", "c")) {
-            docs.add(new DigestIndexer.Indexable(null, "trends", tag, "x".repeat(600), 1));
+            docs.add(new Indexable(null, "trends", tag, "x".repeat(600), 1));
         }
         // each document is 602 bytes of JSON: two do not fit in 1,024
         assertEquals(
                 List.of(1, 1, 1),
-                DigestIndexer.chunks(docs, 1024).stream().map(List::size).toList());
+                BulkRequests.chunks(docs, 1024).stream().map(List::size).toList());
         assertEquals(
                 List.of(3),
-                DigestIndexer.chunks(docs, 2048).stream().map(List::size).toList());
+                BulkRequests.chunks(docs, 2048).stream().map(List::size).toList());
     }
 
     private static byte[] bytes(String text) {
