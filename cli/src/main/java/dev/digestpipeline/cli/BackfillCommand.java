@@ -7,6 +7,8 @@ import dev.digestpipeline.ingest.Backfill;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.PollerConfig;
 import dev.digestpipeline.ingest.poll.Source;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

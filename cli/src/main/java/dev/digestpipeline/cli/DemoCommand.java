@@ -3,11 +3,16 @@ package dev.digestpipeline.cli;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
+import dev.digestpipeline.common.kafka.ConsumerGroups;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ingest.IngestApp;
 import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
+import dev.digestpipeline.launch.StackInUse;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.sink.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
@@ -81,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             Checkout.say("ingest: " + ingest);
             try (PipelineProbe probe = new PipelineProbe(
                     stack.bootstrapServers(), stack.registryUrl(), stack.elasticsearchUrl(), "papers", "trends")) {
-                probe.awaitCaughtUp("digest-enrich", "digest-sink", Duration.ofMinutes(5), Checkout::say);
+                probe.awaitCaughtUp(ConsumerGroups.ENRICH, ConsumerGroups.SINK, Duration.ofMinutes(5), Checkout::say);
                 Set<String> uris = new HashSet<>(ingest.published());
                 List<DeadLetter> pageLetters = new ArrayList<>(probe.deadLetters(Topics.PAGES_DLQ.name(), uris));
                 // the topic keeps earlier runs' letters for the same pages: count this run's

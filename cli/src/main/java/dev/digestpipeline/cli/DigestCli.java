@@ -1,17 +1,12 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.CommandTable;
 import dev.digestpipeline.stack.StackPort;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -97,51 +92,7 @@ public final class DigestCli implements Callable<Integer> {
 
     /** The README's table of commands: one row per runnable command, its synopsis and its description. */
     static String markdownTable() {
-        StringBuilder out = new StringBuilder("| command | what it does |\n|---|---|\n");
-        for (CommandSpec command : runnable(commandLine().getCommandSpec())) {
-            out.append("| `")
-                    .append(synopsis(command).replace("|", "\\|"))
-                    .append("` | ")
-                    .append(String.join(" ", command.usageMessage().description())
-                            .replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        return out.toString();
-    }
-
-    private static List<CommandSpec> runnable(CommandSpec spec) {
-        List<CommandSpec> commands = new ArrayList<>();
-        for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
-            CommandSpec child = sub.getValue().getCommandSpec();
-            if (child.subcommands().isEmpty()) {
-                commands.add(child);
-            } else {
-                commands.addAll(runnable(child));
-            }
-        }
-        return commands;
-    }
-
-    private static String synopsis(CommandSpec command) {
-        StringBuilder out =
-                new StringBuilder("./digest " + command.qualifiedName(" ").substring("digest ".length()));
-        for (OptionSpec option : command.options()) {
-            if (!option.usageHelp() && !option.versionHelp()) {
-                out.append(" [")
-                        .append(option.longestName())
-                        .append(option.arity().max() > 0 ? "=" + option.paramLabel() : "")
-                        .append(']');
-            }
-        }
-        for (PositionalParamSpec param : command.positionalParameters()) {
-            out.append(' ').append(label(param));
-        }
-        return out.toString();
-    }
-
-    private static String label(ArgSpec param) {
-        String label = param.paramLabel() + (param.arity().max() > 1 ? "..." : "");
-        return param.arity().min() == 0 ? "[" + label + "]" : label;
+        return CommandTable.markdown(commandLine(), "./digest");
     }
 
     /** The version the build wrote into the jar's manifest. */

@@ -1,8 +1,10 @@
 package dev.digestpipeline.cli;
 
 import dev.digestpipeline.common.kafka.DeadLetterStage;
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.stack.LocalStack;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.tagging.evaluation.TaggerEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

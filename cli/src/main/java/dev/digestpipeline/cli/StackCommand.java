@@ -4,6 +4,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVER
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStateStore;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.Checkout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

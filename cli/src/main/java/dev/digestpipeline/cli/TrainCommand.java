@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.tagging.learned.AreaModel;
 import dev.digestpipeline.tagging.learned.AreaModelTrainer;
 import dev.digestpipeline.tagging.learned.AreaModelTrainer.Settings;

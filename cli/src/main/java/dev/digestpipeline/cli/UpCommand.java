@@ -5,6 +5,8 @@ import dev.digestpipeline.ingest.PollerApp;
 import dev.digestpipeline.ingest.PollerConfig;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
 import java.nio.charset.StandardCharsets;

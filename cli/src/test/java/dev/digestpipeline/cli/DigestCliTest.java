@@ -41,7 +41,10 @@ class DigestCliTest {
         assertEquals(List.of("-Dit.test=PipelineIT", "-q"), test.maven);
         cli.parseArgs("bench", "EnrichBenchmark", "-f", "1");
         BenchCommand bench = cli.getSubcommands().get("bench").getCommand();
-        assertEquals(List.of("EnrichBenchmark", "-f", "1"), bench.jmh);
+        assertEquals(List.of("EnrichBenchmark", "-f", "1"), bench.args);
+        cli.parseArgs("bench", "pipeline", "--papers=300", "--help");
+        BenchCommand pipeline = cli.getSubcommands().get("bench").getCommand();
+        assertEquals(List.of("pipeline", "--papers=300", "--help"), pipeline.args);
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.stack.LocalStack;

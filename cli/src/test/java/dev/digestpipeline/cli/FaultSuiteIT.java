@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.sink.PaperDocument;

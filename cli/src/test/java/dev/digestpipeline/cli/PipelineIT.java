@@ -21,6 +21,7 @@ import dev.digestpipeline.ingest.IngestConfig;
 import dev.digestpipeline.ingest.IngestSummary;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;

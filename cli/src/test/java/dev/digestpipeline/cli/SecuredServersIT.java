@@ -15,6 +15,7 @@ import co.elastic.clients.transport.TransportException;
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.sink.ElasticsearchAccess;
 import dev.digestpipeline.sink.SinkApp;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.Ports;
 import dev.digestpipeline.stack.StackPort;

@@ -3,10 +3,10 @@ package dev.digestpipeline.enrich;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.AppMetrics;
-import dev.digestpipeline.common.ops.Health;
-import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.AppLauncher;
+import dev.digestpipeline.common.metrics.AppMetrics;
+import dev.digestpipeline.common.metrics.Health;
+import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the enrich topology until stopped (SIGTERM or Ctrl-C close it cleanly). */
-public final class EnrichApp implements AppLauncher.App {
+public final class EnrichApp implements AppMain.App {
     private static final Logger log = LoggerFactory.getLogger(EnrichApp.class);
     static final String USAGE = """
             Usage: enrich [options]
@@ -54,7 +54,7 @@ public final class EnrichApp implements AppLauncher.App {
     private final CompletableFuture<String> failed = new CompletableFuture<>();
     private final PrometheusMeterRegistry metrics = AppMetrics.create("enrich");
     private final KafkaStreamsMetrics streamsMetrics;
-    private OpsServer ops;
+    private MetricsServer metricsServer;
     private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "enrich-summary");
         t.setDaemon(true);
@@ -169,8 +169,8 @@ public final class EnrichApp implements AppLauncher.App {
     public void start() throws IOException {
         createTopics(config, areas);
         log.info("topology:\n{}", topology.describe());
-        if (config.ops().enabled()) {
-            ops = OpsServer.start("enrich", config.ops(), metrics, this::health);
+        if (config.metrics().enabled()) {
+            metricsServer = MetricsServer.start("enrich", config.metrics(), metrics, this::health);
         }
         streams.start();
         long every = config.summaryInterval().toMillis();
@@ -209,15 +209,15 @@ public final class EnrichApp implements AppLauncher.App {
                         org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(java.time.Duration.ofSeconds(30)));
         log.info("stopped: {}", counters);
-        if (ops != null) {
-            ops.close();
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         streamsMetrics.close();
         metrics.close();
     }
 
     public static void main(String[] args) {
-        new AppLauncher("enrich", USAGE, EnrichConfig.SETTINGS)
+        new AppMain("enrich", USAGE, EnrichConfig.SETTINGS)
                 .runService(
                         args,
                         settings -> {

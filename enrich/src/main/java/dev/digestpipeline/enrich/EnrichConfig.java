@@ -10,10 +10,11 @@ import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.ConsumerGroups;
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicSpec;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.OpsAddress;
+import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -50,7 +51,7 @@ public record EnrichConfig(
         Path taxonomy,
         Path areaModel,
         TopicTagger.AreaSource taggerAreas,
-        OpsAddress ops,
+        MetricsAddress metrics,
         Map<String, String> kafka) {
 
     /** The topics the topology reads and writes. */
@@ -81,7 +82,7 @@ public record EnrichConfig(
 
     public static final Setting APPLICATION_ID = Setting.text(
             "application.id",
-            "digest-enrich",
+            ConsumerGroups.ENRICH,
             "Kafka Streams application id: its consumer group, and the prefix of its internal topics");
     static final Setting TOPIC_PAGES_RAW = topic("topic.pages.raw", Topics.PAGES_RAW, "raw pages read");
     static final Setting TOPIC_PAPERS = topic("topic.papers", Topics.PAPERS, "merged papers written");
@@ -249,7 +250,7 @@ public record EnrichConfig(
                 settings.path(TAXONOMY),
                 settings.path(AREA_MODEL),
                 areaSource(settings.text(TAGGER_AREAS)),
-                OpsAddress.from(settings),
+                MetricsAddress.from(settings),
                 settings.kafka());
     }
 

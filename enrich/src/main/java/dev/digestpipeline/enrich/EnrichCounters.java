@@ -1,6 +1,6 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.common.ops.Meters;
+import dev.digestpipeline.common.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -3,7 +3,7 @@ package dev.digestpipeline.ingest;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.run.AppLauncher;
+import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;
 import dev.digestpipeline.schemas.RawPage;
@@ -40,7 +40,7 @@ public final class IngestApp {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out) {
-        return new AppLauncher("ingest", USAGE, IngestConfig.SETTINGS)
+        return new AppMain("ingest", USAGE, IngestConfig.SETTINGS)
                 .runJob(
                         args,
                         env,
@@ -56,7 +56,7 @@ public final class IngestApp {
                         (config, settings) -> {
                             IngestSummary summary = publish(config, settings.operands(), out);
                             out.println("ingest: " + summary);
-                            return summary.failed().isEmpty() ? 0 : AppLauncher.FAILED;
+                            return summary.failed().isEmpty() ? 0 : AppMain.FAILED;
                         });
     }
 

@@ -1,6 +1,6 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.ops.Meters;
+import dev.digestpipeline.common.metrics.Meters;
 import dev.digestpipeline.ingest.poll.Target;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.ops.AppMetrics;
-import dev.digestpipeline.common.ops.Health;
-import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.AppLauncher;
+import dev.digestpipeline.common.metrics.AppMetrics;
+import dev.digestpipeline.common.metrics.Health;
+import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.common.settings.Durations;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * in flight and a slow host never delays another), publishes each changed page to the raw-pages topic and keeps
  * every source's state in the state topic. Logs one summary line per interval; stops cleanly on SIGTERM.
  */
-public final class PollerApp implements AppLauncher.App {
+public final class PollerApp implements AppMain.App {
     private static final Logger log = LoggerFactory.getLogger(PollerApp.class);
     /** How long a host thread rests after an error of its own (Kafka unreachable while saving a state). */
     private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(10);
@@ -52,7 +52,7 @@ public final class PollerApp implements AppLauncher.App {
     private Thread summary;
     private final PrometheusMeterRegistry metrics = AppMetrics.create("poller");
     private KafkaClientMetrics producerMetrics;
-    private OpsServer ops;
+    private MetricsServer metricsServer;
 
     public PollerApp(PollerConfig config, List<Source> sources) {
         this.config = config;
@@ -67,8 +67,8 @@ public final class PollerApp implements AppLauncher.App {
         loop.bindTo(metrics);
         producerMetrics = clients.producerMetrics();
         producerMetrics.bindTo(metrics);
-        if (config.ops().enabled()) {
-            ops = OpsServer.start("poller", config.ops(), metrics, this::health);
+        if (config.metrics().enabled()) {
+            metricsServer = MetricsServer.start("poller", config.metrics(), metrics, this::health);
         }
         Map<String, List<Source>> byHost = byHost(sources);
         log.info("polling {} sources on {} hosts as '{}'", sources.size(), byHost.size(), clients.userAgent());
@@ -179,8 +179,8 @@ public final class PollerApp implements AppLauncher.App {
         if (summary != null) {
             summary.interrupt();
         }
-        if (ops != null) {
-            ops.close();
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         if (producerMetrics != null) {
             producerMetrics.close();
@@ -196,7 +196,7 @@ public final class PollerApp implements AppLauncher.App {
     record Start(PollerConfig config, List<Source> sources) {}
 
     public static void main(String[] args) {
-        new AppLauncher("poller", USAGE, PollerConfig.SETTINGS)
+        new AppMain("poller", USAGE, PollerConfig.SETTINGS)
                 .runService(
                         args,
                         settings -> {

@@ -12,7 +12,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.OpsAddress;
+import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -28,7 +28,7 @@ public record PollerConfig(
         Duration hostGap,
         Duration arxivHostGap,
         Duration summaryInterval,
-        OpsAddress ops) {
+        MetricsAddress metrics) {
 
     public static final Setting SOURCES = Setting.path(
             "sources",
@@ -78,7 +78,7 @@ public record PollerConfig(
                 settings.duration(HOST_GAP),
                 settings.duration(ARXIV_HOST_GAP),
                 settings.duration(SUMMARY_INTERVAL),
-                OpsAddress.from(settings));
+                MetricsAddress.from(settings));
     }
 
     /** The config with the given settings over the defaults, as tests build it. */

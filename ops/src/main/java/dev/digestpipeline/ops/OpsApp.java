@@ -1,10 +1,10 @@
 package dev.digestpipeline.ops;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.digestpipeline.common.ops.AppMetrics;
-import dev.digestpipeline.common.ops.Health;
-import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.AppLauncher;
+import dev.digestpipeline.common.metrics.AppMetrics;
+import dev.digestpipeline.common.metrics.Health;
+import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.ops.dashboard.DashboardServer;
 import dev.digestpipeline.ops.deadletters.DeadLetterReplay;
 import dev.digestpipeline.ops.deadletters.DeadLetterTally;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The ops app: the live dashboard on loopback. It samples the pipeline from outside (Kafka offsets and groups, the
  * apps' health endpoints, Elasticsearch) on a timer, and answers the page's searches, trends and replays.
  */
-public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
+public final class OpsApp implements DashboardServer.Backend, AppMain.App {
     private static final Logger log = LoggerFactory.getLogger(OpsApp.class);
 
     static final String USAGE = """
@@ -54,7 +54,7 @@ public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
     });
     private final PrometheusMeterRegistry metrics;
     private DashboardServer server;
-    private OpsServer opsServer;
+    private MetricsServer metricsServer;
 
     public OpsApp(OpsConfig config) throws IOException {
         this.config = config;
@@ -85,8 +85,9 @@ public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
         // sample() catches what it throws: a failed run never ends the schedule, so its future says nothing
         var unused = sampler.scheduleWithFixedDelay(this::sample, 0, every, TimeUnit.MILLISECONDS);
         server = DashboardServer.start(config.dashboardHost(), config.dashboardPort(), this);
-        if (config.ops().enabled()) {
-            opsServer = OpsServer.start("ops", config.ops(), metrics, () -> Health.ready("serving " + server.url()));
+        if (config.metrics().enabled()) {
+            metricsServer = MetricsServer.start(
+                    "ops", config.metrics(), metrics, () -> Health.ready("serving " + server.url()));
         }
         log.info("dashboard on {}", server.url());
     }
@@ -168,8 +169,8 @@ public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
         if (server != null) {
             server.close();
         }
-        if (opsServer != null) {
-            opsServer.close();
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         view.close();
         replayReader.close();
@@ -184,7 +185,7 @@ public final class OpsApp implements DashboardServer.Backend, AppLauncher.App {
     }
 
     public static void main(String[] args) {
-        new AppLauncher("ops", USAGE, OpsConfig.SETTINGS)
+        new AppMain("ops", USAGE, OpsConfig.SETTINGS)
                 .runService(args, settings -> Optional.of(OpsConfig.from(settings)), OpsApp::new);
     }
 }

@@ -6,11 +6,11 @@ import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 
-import dev.digestpipeline.common.ops.OpsAddress;
+import dev.digestpipeline.common.kafka.ConsumerGroups;
+import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
-import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.sink.ElasticsearchAccess;
 import dev.digestpipeline.sink.SinkConfig;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public record OpsConfig(
         int dashboardPort,
         Map<String, String> appHealth,
         Duration sampleInterval,
-        OpsAddress ops) {
+        MetricsAddress metrics) {
 
     static final Setting DASHBOARD_HOST = Setting.text(
             "dashboard.host",
@@ -40,10 +40,10 @@ public record OpsConfig(
             Setting.integer("dashboard.port", 8095, 0, 65535, "port of the dashboard; 0: a free port (logged)");
     static final Setting ENRICH_APPLICATION_ID = Setting.text(
             "enrich.application.id",
-            EnrichConfig.APPLICATION_ID.defaultValue(),
+            ConsumerGroups.ENRICH,
             "enrich's application id: its consumer group and the prefix of its internal topics");
     static final Setting SINK_GROUP_ID =
-            Setting.text("sink.group.id", SinkConfig.GROUP_ID.defaultValue(), "the sink's consumer group");
+            Setting.text("sink.group.id", ConsumerGroups.SINK, "the sink's consumer group");
     public static final Setting APPS = Setting.text(
             "dashboard.apps",
             "",
@@ -85,7 +85,7 @@ public record OpsConfig(
                 (int) settings.integer(DASHBOARD_PORT),
                 apps(settings.optional(APPS)),
                 settings.duration(SAMPLE_INTERVAL),
-                OpsAddress.from(settings));
+                MetricsAddress.from(settings));
     }
 
     /** The config with the given environment over the defaults, as tests build it. */

@@ -39,6 +39,20 @@ public record PaperDocument(
         int appearances,
         String firstSeenAt,
         String lastSeenAt) {
+    /** Field names as searches name them, one per field a search of ours reads (PaperDocumentTest checks them). */
+    public static final String PAPER_ID = "paperId";
+
+    public static final String SOURCE_PAGES = "sourcePages";
+    public static final String TAGS = "tags";
+    public static final String DIGEST_DATE = "digestDate";
+    public static final String ANNOUNCED_ON = "announcedOn";
+    public static final String PUBLISHED_AT = "publishedAt";
+    public static final String PAGE_KIND = "pageKind";
+    public static final String TITLE = "title";
+    public static final String ABSTRACT_TEXT = "abstractText";
+    public static final String AUTHORS = "authors";
+    public static final String ARXIV_ID = "arxivId";
+    public static final String SHORT_NAME = "shortName";
 
     public record LinkField(String kind, String url, String repo) {}
 

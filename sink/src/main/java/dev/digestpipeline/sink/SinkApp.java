@@ -4,10 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.AppMetrics;
-import dev.digestpipeline.common.ops.Health;
-import dev.digestpipeline.common.ops.OpsServer;
-import dev.digestpipeline.common.run.AppLauncher;
+import dev.digestpipeline.common.metrics.AppMetrics;
+import dev.digestpipeline.common.metrics.Health;
+import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Indexes digest.papers and digest.trends into Elasticsearch until stopped (SIGTERM or Ctrl-C stop it cleanly). */
-public final class SinkApp implements AppLauncher.App {
+public final class SinkApp implements AppMain.App {
     private static final Logger log = LoggerFactory.getLogger(SinkApp.class);
     static final String USAGE = """
             Usage: sink [options]
@@ -49,7 +49,7 @@ public final class SinkApp implements AppLauncher.App {
     private final PrometheusMeterRegistry metrics = AppMetrics.create("sink");
     private final List<KafkaClientMetrics> clientMetrics;
     private final CompletableFuture<String> failed = new CompletableFuture<>();
-    private OpsServer ops;
+    private MetricsServer metricsServer;
 
     public SinkApp(SinkConfig config) throws IOException {
         this.client = config.elasticsearch().client();
@@ -123,8 +123,8 @@ public final class SinkApp implements AppLauncher.App {
 
     @Override
     public void start() throws IOException {
-        if (config.ops().enabled()) {
-            ops = OpsServer.start("sink", config.ops(), metrics, this::health);
+        if (config.metrics().enabled()) {
+            metricsServer = MetricsServer.start("sink", config.metrics(), metrics, this::health);
         }
         thread.start();
     }
@@ -157,8 +157,8 @@ public final class SinkApp implements AppLauncher.App {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ops != null) {
-            ops.close();
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         clientMetrics.forEach(KafkaClientMetrics::close);
         metrics.close();
@@ -173,7 +173,7 @@ public final class SinkApp implements AppLauncher.App {
     }
 
     public static void main(String[] args) {
-        new AppLauncher("sink", USAGE, SinkConfig.SETTINGS)
+        new AppMain("sink", USAGE, SinkConfig.SETTINGS)
                 .runService(args, settings -> Optional.of(SinkConfig.from(settings)), SinkApp::new);
     }
 }

@@ -10,9 +10,10 @@ import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.ConsumerGroups;
 import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
-import dev.digestpipeline.common.ops.OpsAddress;
+import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -35,10 +36,10 @@ public record SinkConfig(
         int bulkMaxBytes,
         Duration pollTimeout,
         Duration summaryInterval,
-        OpsAddress ops,
+        MetricsAddress metrics,
         Map<String, String> kafka) {
 
-    public static final Setting GROUP_ID = Setting.text("group.id", "digest-sink", "consumer group");
+    public static final Setting GROUP_ID = Setting.text("group.id", ConsumerGroups.SINK, "consumer group");
     static final Setting TOPIC_PAPERS = Setting.text("topic.papers", Topics.PAPERS.name(), "papers topic read");
     static final Setting TOPIC_TRENDS =
             Setting.text("topic.trends", Topics.TRENDS.name(), "trends topic read; blank: trends are not indexed");
@@ -97,7 +98,7 @@ public record SinkConfig(
                 (int) settings.integer(BULK_MAX_BYTES),
                 settings.duration(POLL_TIMEOUT),
                 settings.duration(SUMMARY_INTERVAL),
-                OpsAddress.from(settings),
+                MetricsAddress.from(settings),
                 settings.kafka());
     }
 

@@ -1,6 +1,6 @@
 package dev.digestpipeline.sink;
 
-import dev.digestpipeline.common.ops.Meters;
+import dev.digestpipeline.common.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

@@ -14,6 +14,14 @@ public record TrendDocument(
         String windowEnd,
         int distinctPapers,
         boolean closed) {
+    /** Field names as searches name them (TrendDocumentTest checks each is a field of the document). */
+    public static final String TAG = "tag";
+
+    public static final String GRANULARITY = "granularity";
+    public static final String WINDOW_START = "windowStart";
+    public static final String DISTINCT_PAPERS = "distinctPapers";
+    /** The granularity of day windows, as digest.trends names it (enrich's Granularity.DAY). */
+    public static final String DAY = "day";
 
     public static TrendDocument of(TagTrend trend) {
         String tag = trend.getTag();

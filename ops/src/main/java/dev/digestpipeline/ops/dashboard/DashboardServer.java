@@ -6,7 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.digestpipeline.common.SuppressForbidden;
-import dev.digestpipeline.common.ops.OpsServer;
+import dev.digestpipeline.common.metrics.MetricsServer;
 import dev.digestpipeline.ops.RootCause;
 import dev.digestpipeline.ops.search.PaperSearch;
 import dev.digestpipeline.ops.search.TrendChart;
@@ -96,7 +96,7 @@ public final class DashboardServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> handle(exchange, backend));
         server.start();
-        String url = "http://" + OpsServer.hostForUrl(host) + ":"
+        String url = "http://" + MetricsServer.hostForUrl(host) + ":"
                 + server.getAddress().getPort() + "/";
         return new DashboardServer(server, executor, url);
     }

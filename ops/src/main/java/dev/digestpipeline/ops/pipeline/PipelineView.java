@@ -9,6 +9,7 @@ import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStateStore;
 import dev.digestpipeline.ops.RootCause;
 import dev.digestpipeline.ops.deadletters.DeadLetterTally;
+import dev.digestpipeline.ops.kafka.ConsumerLag;
 import dev.digestpipeline.ops.kafka.Offsets;
 import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.search.IndexReads;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,31 +224,15 @@ public final class PipelineView implements AutoCloseable {
         Double lagSeconds = null;
         long processed = -1;
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
-            long behind = 0;
-            processed = 0;
-            Map<TopicPartition, Long> lagging = new HashMap<>();
-            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                if (!topics.contains(end.getKey().topic())) {
-                    continue;
-                }
-                OffsetAndMetadata done = committed.get(end.getKey());
-                long at = done == null ? 0 : done.offset();
-                processed += at;
-                if (at < end.getValue()) {
-                    behind += end.getValue() - at;
-                    lagging.put(end.getKey(), at);
-                }
-            }
-            if (behind <= EXACT_LAG_UP_TO) {
-                TopicRecords.Backlog backlog = records.backlog(lagging);
+            ConsumerLag.Behind behind = ConsumerLag.of(admin, group, ends, topics, CALL);
+            processed = behind.processed();
+            if (behind.offsets() <= EXACT_LAG_UP_TO) {
+                TopicRecords.Backlog backlog = records.backlog(behind.lagging());
                 lag = backlog.records();
                 lagSeconds = backlog.oldest() == null ? 0.0 : secondsSince(backlog.oldest(), now);
             } else {
-                lag = behind; // offsets, markers included: too many records to count every few seconds
-                lagSeconds = oldestWaiting(lagging, now);
+                lag = behind.offsets(); // offsets, markers included: too many records to count every few seconds
+                lagSeconds = oldestWaiting(behind.lagging(), now);
             }
             if (health.up() == null) {
                 health = membersOf(group);
@@ -312,7 +296,7 @@ public final class PipelineView implements AutoCloseable {
         }
     }
 
-    /** The {@code detail} of an app's health answer (see OpsServer), or the answer itself when it is not one. */
+    /** The {@code detail} of an app's health answer (see MetricsServer), or the answer itself when it is not one. */
     private static String detailOf(String healthJson) {
         try {
             JsonNode detail = JSON.readTree(healthJson).get("detail");

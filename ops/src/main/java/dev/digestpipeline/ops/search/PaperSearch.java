@@ -38,11 +38,11 @@ public final class PaperSearch {
 
     /** The facets, by the name the page and the query use, and the field each is read from. */
     public enum Facet {
-        AREA("tags", "[^/]+"),
-        TAG("tags", ".+/.+"),
+        AREA(PaperDocument.TAGS, "[^/]+"),
+        TAG(PaperDocument.TAGS, ".+/.+"),
         /** Read from three fields, see {@link #dayIs}: no script, so it works on an Elasticsearch without Painless. */
         DAY(null, null),
-        KIND("pageKind", null);
+        KIND(PaperDocument.PAGE_KIND, null);
 
         private final String field;
         private final String include;
@@ -58,7 +58,8 @@ public final class PaperSearch {
     }
 
     /** The fields a paper's day is read from, the first present first: "the papers of that day" as people say it. */
-    private static final List<String> DAY_FIELDS = List.of("digestDate", "announcedOn", "publishedAt");
+    private static final List<String> DAY_FIELDS =
+            List.of(PaperDocument.DIGEST_DATE, PaperDocument.ANNOUNCED_ON, PaperDocument.PUBLISHED_AT);
 
     /** A search: its text (blank: every paper), the facet values it is narrowed to, and the page (0 first). */
     public record Request(String text, Map<Facet, List<String>> filters, int page) {
@@ -181,7 +182,7 @@ public final class PaperSearch {
     public Optional<Similar> similar(String paperId, int size) throws IOException {
         SearchResponse<PaperDocument> found = es.search(
                 s -> s.index(alias)
-                        .query(q -> q.term(t -> t.field("paperId").value(paperId)))
+                        .query(q -> q.term(t -> t.field(PaperDocument.PAPER_ID).value(paperId)))
                         .size(1),
                 PaperDocument.class);
         if (found.hits().hits().isEmpty()) {
@@ -194,13 +195,15 @@ public final class PaperSearch {
         SearchResponse<PaperDocument> like = es.search(
                 s -> s.index(alias)
                         .size(size)
-                        .query(q -> q.bool(b -> b.must(m -> m.moreLikeThis(l -> l.fields("title", "abstractText")
-                                        .like(x -> x.text(text))
-                                        .minTermFreq(1)
-                                        .minDocFreq(1)
-                                        .maxQueryTerms(25)
-                                        .minimumShouldMatch("10%")))
-                                .mustNot(n -> n.term(t -> t.field("paperId").value(paperId))))),
+                        .query(q -> q.bool(b -> b.must(m ->
+                                        m.moreLikeThis(l -> l.fields(PaperDocument.TITLE, PaperDocument.ABSTRACT_TEXT)
+                                                .like(x -> x.text(text))
+                                                .minTermFreq(1)
+                                                .minDocFreq(1)
+                                                .maxQueryTerms(25)
+                                                .minimumShouldMatch("10%")))
+                                .mustNot(n -> n.term(
+                                        t -> t.field(PaperDocument.PAPER_ID).value(paperId))))),
                 PaperDocument.class);
         return Optional.of(new Similar(
                 card(paper),
@@ -274,7 +277,12 @@ public final class PaperSearch {
         Query text = request.text().isEmpty()
                 ? Query.of(q -> q.matchAll(m -> m))
                 : Query.of(q -> q.simpleQueryString(m -> m.query(request.text())
-                        .fields("title^3", "abstractText", "authors", "arxivId", "shortName")
+                        .fields(
+                                PaperDocument.TITLE + "^3",
+                                PaperDocument.ABSTRACT_TEXT,
+                                PaperDocument.AUTHORS,
+                                PaperDocument.ARXIV_ID,
+                                PaperDocument.SHORT_NAME)
                         .defaultOperator(Operator.And)));
         return Query.of(q -> q.bool(b -> b.must(text).filter(filters)));
     }

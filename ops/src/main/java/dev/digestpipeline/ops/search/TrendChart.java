@@ -122,9 +122,11 @@ public final class TrendChart {
                         .search(
                                 s -> s.index(alias)
                                         .size(10_000)
-                                        .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
-                                                        t.field("granularity").value("day")))
-                                                .filter(f -> f.range(r -> r.date(d -> d.field("windowStart")
+                                        .query(q -> q.bool(b -> b.filter(
+                                                        f -> f.term(t -> t.field(TrendDocument.GRANULARITY)
+                                                                .value(TrendDocument.DAY)))
+                                                .filter(f -> f.range(r -> r.date(d -> d.field(
+                                                                TrendDocument.WINDOW_START)
                                                         .gte(from.toString())
                                                         .lt(to.plusDays(1).toString())))))),
                                 TrendDocument.class)
@@ -142,10 +144,10 @@ public final class TrendChart {
                         .search(
                                 s -> s.index(alias)
                                         .size(1)
-                                        .query(q -> q.term(
-                                                t -> t.field("granularity").value("day")))
-                                        .sort(o -> o.field(
-                                                f -> f.field("windowStart").order(SortOrder.Desc))),
+                                        .query(q -> q.term(t -> t.field(TrendDocument.GRANULARITY)
+                                                .value(TrendDocument.DAY)))
+                                        .sort(o -> o.field(f -> f.field(TrendDocument.WINDOW_START)
+                                                .order(SortOrder.Desc))),
                                 TrendDocument.class)
                         .hits()
                         .hits()

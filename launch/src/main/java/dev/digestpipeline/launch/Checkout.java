@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.launch;
 
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
@@ -9,19 +9,19 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Where the commands find the checkout, its stack and its built jars; and how they print. */
-final class Checkout {
+public final class Checkout {
     private Checkout() {}
 
-    static Path home() {
+    public static Path home() {
         return StackSettings.home(System.getenv());
     }
 
-    static Path stackDir() {
+    public static Path stackDir() {
         return StackSettings.dataDir(System.getenv());
     }
 
     /** The stack the commands work with; an error said in one line when it does not run. */
-    static LocalStack runningStack() {
+    public static LocalStack runningStack() {
         Path dir = stackDir();
         return LocalStack.attach(dir)
                 .orElseThrow(() -> new IllegalStateException("no local stack runs from " + dir
@@ -29,7 +29,7 @@ final class Checkout {
     }
 
     /** The runnable jar a module builds ({@code target/MODULE-VERSION-app.jar}). */
-    static Path appJar(String module) throws IOException {
+    public static Path appJar(String module) throws IOException {
         Path target = home().resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().endsWith("-app.jar"))
@@ -41,7 +41,7 @@ final class Checkout {
     }
 
     /** Runs a command in the checkout with this terminal, and gives its exit status. */
-    static int run(java.util.List<String> command) throws IOException, InterruptedException {
+    public static int run(java.util.List<String> command) throws IOException, InterruptedException {
         return new ProcessBuilder(command)
                 .directory(home().toFile())
                 .inheritIO()
@@ -49,7 +49,7 @@ final class Checkout {
                 .waitFor();
     }
 
-    static void say(String line) {
+    public static void say(String line) {
         System.out.println(line);
         System.out.flush();
     }

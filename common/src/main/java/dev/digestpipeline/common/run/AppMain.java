@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * asked to stop (SIGTERM, Ctrl-C: the app is closed before the JVM exits). A service that fails to start, or fails
  * by itself later, ends the JVM with status 1, so that a supervisor (or './digest up' run again) restarts it.
  */
-public final class AppLauncher {
+public final class AppMain {
     public static final int FAILED = 1;
     public static final int USAGE_ERROR = 2;
 
-    private static final Logger log = LoggerFactory.getLogger(AppLauncher.class);
+    private static final Logger log = LoggerFactory.getLogger(AppMain.class);
 
     /** A long-running app. */
     public interface App extends AutoCloseable {
@@ -68,7 +68,7 @@ public final class AppLauncher {
      * @param usage what {@code --help} prints
      * @param settings the settings it takes
      */
-    public AppLauncher(String name, String usage, SettingSet settings) {
+    public AppMain(String name, String usage, SettingSet settings) {
         this.name = name;
         this.usage = usage;
         this.settings = settings;

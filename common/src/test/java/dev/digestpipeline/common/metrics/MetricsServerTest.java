@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.ops;
+package dev.digestpipeline.common.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,17 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpsServerTest {
+class MetricsServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<Health> health = new AtomicReference<>(Health.ready("Kafka Streams RUNNING"));
     private PrometheusMeterRegistry registry;
-    private OpsServer server;
+    private MetricsServer server;
 
     @BeforeEach
     void start() throws Exception {
         registry = AppMetrics.create("enrich");
         registry.counter("digest.enrich.pages.parsed").increment(3);
-        server = OpsServer.start("enrich", new OpsAddress("127.0.0.1", 0), registry, health::get);
+        server = MetricsServer.start("enrich", new MetricsAddress("127.0.0.1", 0), registry, health::get);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class OpsServerTest {
     @Test
     void aHealthCheckThatThrowsIsNotReadyNotAStackTrace() throws Exception {
         server.close();
-        server = OpsServer.start("sink", new OpsAddress("127.0.0.1", 0), registry, () -> {
+        server = MetricsServer.start("sink", new MetricsAddress("127.0.0.1", 0), registry, () -> {
             throw new IllegalStateException("no \"indexer\"");
         });
         HttpResponse<String> ready = get("/health/ready");
@@ -97,9 +97,9 @@ class OpsServerTest {
     void theLineItLogsGivesItsUrlBackAndOtherLinesNone() {
         assertEquals(
                 java.util.Optional.of("http://127.0.0.1:40191"),
-                OpsServer.urlLogged(
-                        "2026-11-27T18:30:00Z [main] INFO dev.digestpipeline.common.ops.OpsServer - metrics "
+                MetricsServer.urlLogged(
+                        "2026-11-27T18:30:00Z [main] INFO dev.digestpipeline.common.metrics.MetricsServer - metrics "
                                 + "on http://127.0.0.1:40191/metrics, health on http://127.0.0.1:40191/health"));
-        assertEquals(java.util.Optional.empty(), OpsServer.urlLogged("summary: 3 pages parsed"));
+        assertEquals(java.util.Optional.empty(), MetricsServer.urlLogged("summary: 3 pages parsed"));
     }
 }

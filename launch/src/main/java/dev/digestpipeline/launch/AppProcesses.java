@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.launch;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
@@ -6,7 +6,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
-import dev.digestpipeline.common.ops.OpsServer;
+import dev.digestpipeline.common.metrics.MetricsServer;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.ops.OpsApp;
 import dev.digestpipeline.ops.OpsConfig;
@@ -26,49 +26,49 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The apps as child processes of the launcher, known by PID files so 'down' can stop them later. */
-final class AppProcesses {
+public final class AppProcesses {
     /** An app the launcher runs: its name, the module whose jar holds it, and its main class when not the jar's. */
-    record App(String name, String module, String mainClass) {}
+    public record App(String name, String module, String mainClass) {}
 
-    static final App ENRICH = new App("enrich", "enrich", null);
-    static final App SINK = new App("sink", "sink", null);
-    static final App POLLER = new App("poller", "ingest", "dev.digestpipeline.ingest.PollerApp");
+    public static final App ENRICH = new App("enrich", "enrich", null);
+    public static final App SINK = new App("sink", "sink", null);
+    public static final App POLLER = new App("poller", "ingest", "dev.digestpipeline.ingest.PollerApp");
     /** The dashboard. */
-    static final App OPS = new App("ops", "ops", null);
+    public static final App OPS = new App("ops", "ops", null);
     /** What the demo runs: its pages come from the command line, not a poller. */
-    static final List<App> PIPELINE = List.of(ENRICH, SINK);
+    public static final List<App> PIPELINE = List.of(ENRICH, SINK);
     /** Every app, in the order they start ('up') and are listed ('status'); 'down' stops them in reverse. */
-    static final List<App> ALL = List.of(ENRICH, SINK, POLLER, OPS);
+    public static final List<App> ALL = List.of(ENRICH, SINK, POLLER, OPS);
     /** The apps whose health the dashboard shows. */
-    static final List<App> WATCHED = List.of(ENRICH, SINK, POLLER);
+    public static final List<App> WATCHED = List.of(ENRICH, SINK, POLLER);
     /** The dashboard's port when it is free: one address to bookmark. */
-    static final int DASHBOARD_PORT = 8095;
+    public static final int DASHBOARD_PORT = 8095;
 
     private final Path home;
     private final Path dir;
 
-    AppProcesses(Path home, Path stackDir) {
+    public AppProcesses(Path home, Path stackDir) {
         this.home = home;
         this.dir = stackDir.resolve("apps");
     }
 
     /** The folder of the apps' PID files, logs and state. */
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Optional<Long> runningPid(App app) {
+    public Optional<Long> runningPid(App app) {
         return ServerProcess.readPid(dir.resolve(app.name() + ".pid"))
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /** Starts the app unless it already runs; returns a line saying which. */
-    String start(App app, LocalStack stack) throws IOException {
+    public String start(App app, LocalStack stack) throws IOException {
         return start(app, stack, List.of(), Map.of());
     }
 
     /** Starts the app with these arguments and settings (environment) unless it already runs. */
-    String start(App app, LocalStack stack, List<String> args, Map<String, String> settings) throws IOException {
+    public String start(App app, LocalStack stack, List<String> args, Map<String, String> settings) throws IOException {
         Optional<Long> running = runningPid(app);
         if (running.isPresent()) {
             return app.name() + " already running (pid " + running.get() + ")";
@@ -92,12 +92,12 @@ final class AppProcesses {
     }
 
     /** How an app's jar is run: this JVM's java, a 512 MiB heap. */
-    static List<String> command(Path jar) {
+    public static List<String> command(Path jar) {
         return command(jar, null);
     }
 
     /** The same with another main class than the jar's. */
-    static List<String> command(Path jar, String mainClass) {
+    public static List<String> command(Path jar, String mainClass) {
         String java = JavaRuntimes.javaExecutable(Path.of(System.getProperty("java.home")))
                 .toString();
         return mainClass == null
@@ -106,7 +106,7 @@ final class AppProcesses {
     }
 
     /** Waits until the app's log has the text (e.g. enrich's "-> RUNNING"); fails if the app dies first. */
-    void awaitLog(App app, String text, Duration timeout) throws IOException, InterruptedException {
+    public void awaitLog(App app, String text, Duration timeout) throws IOException, InterruptedException {
         Path log = dir.resolve(app.name() + ".log");
         java.time.Instant deadline = java.time.Instant.now().plus(timeout);
         while (!Files.exists(log) || !Files.readString(log).contains(text)) {
@@ -122,7 +122,7 @@ final class AppProcesses {
     }
 
     /** Stops the app if it runs; returns what it stopped. */
-    Optional<String> stop(App app) throws IOException {
+    public Optional<String> stop(App app) throws IOException {
         Optional<Long> pid = runningPid(app);
         pid.ifPresent(p -> ServerProcess.stop(p, Duration.ofSeconds(40)));
         Files.deleteIfExists(dir.resolve(app.name() + ".pid"));
@@ -130,7 +130,7 @@ final class AppProcesses {
     }
 
     /** Stops every app that runs, the poller first so that no page is published to a pipeline stopping. */
-    List<String> stopAll() throws IOException {
+    public List<String> stopAll() throws IOException {
         List<String> stopped = new ArrayList<>();
         for (int i = ALL.size() - 1; i >= 0; i--) {
             stop(ALL.get(i)).ifPresent(stopped::add);
@@ -142,7 +142,7 @@ final class AppProcesses {
      * Starts the dashboard, pointed at the health endpoints of the apps running now; one running for other apps (or
      * other ports) is restarted. Waits until it serves; the line says where.
      */
-    String startDashboard(LocalStack stack) throws IOException, InterruptedException {
+    public String startDashboard(LocalStack stack) throws IOException, InterruptedException {
         List<String> health = new ArrayList<>();
         for (App app : WATCHED) {
             if (runningPid(app).isPresent()) {
@@ -226,11 +226,11 @@ final class AppProcesses {
     }
 
     /** Where the running dashboard serves, from its log. */
-    Optional<String> dashboardUrl() {
+    public Optional<String> dashboardUrl() {
         return lastLogged(OPS, OpsApp::urlLogged);
     }
 
-    List<String> describe() {
+    public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (App app : ALL) {
             lines.add(app.name() + ": "
@@ -253,8 +253,8 @@ final class AppProcesses {
      * Where the running app serves /metrics and /health: the launcher starts apps on free ports (no clash between
      * two stacks or with a test), and each logs its URL once it serves.
      */
-    Optional<String> opsUrl(App app) {
-        return lastLogged(app, OpsServer::urlLogged);
+    public Optional<String> opsUrl(App app) {
+        return lastLogged(app, MetricsServer::urlLogged);
     }
 
     /** The last value the reading finds in the running app's log. */

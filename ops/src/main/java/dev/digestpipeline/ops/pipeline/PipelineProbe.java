@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.ops.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.ops.kafka.ConsumerLag;
 import dev.digestpipeline.ops.kafka.Offsets;
 import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.search.IndexReads;
@@ -34,7 +35,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -67,28 +67,23 @@ public final class PipelineProbe implements AutoCloseable {
         if (topics.isEmpty()) {
             return 0;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = Offsets.latestOf(admin, topics, Duration.ofSeconds(10));
+        Duration call = Duration.ofSeconds(10);
+        Map<TopicPartition, OffsetSpec> latest = Offsets.latestOf(admin, topics, call);
         var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .all()
                 .get(10, TimeUnit.SECONDS);
         long pending = 0;
-        Map<TopicPartition, Long> toRead = new LinkedHashMap<>();
+        Map<TopicPartition, Long> stableEnds = new LinkedHashMap<>();
         for (TopicPartition partition : latest.keySet()) {
             long stable = stableOffsets.get(partition).offset();
             if (highWatermarks.get(partition).offset() != stable) {
                 pending++; // a transaction is open, or its commit marker is not written yet
             }
-            OffsetAndMetadata done = committed.get(partition);
-            long from = done == null ? 0 : done.offset();
-            if (from < stable) {
-                toRead.put(partition, from);
-            }
+            stableEnds.put(partition, stable);
         }
-        return pending + records.backlog(toRead).records();
+        ConsumerLag.Behind behind = ConsumerLag.of(admin, group, stableEnds, topics, call);
+        return pending + records.backlog(behind.lagging()).records();
     }
 
     /** One stage of the pipeline: a consumer group and the topics it reads. */
@@ -191,7 +186,7 @@ public final class PipelineProbe implements AutoCloseable {
 
     private static Query fromPages(Collection<String> sourcePages) {
         List<FieldValue> values = sourcePages.stream().map(FieldValue::of).toList();
-        return Query.of(q -> q.terms(t -> t.field("sourcePages").terms(v -> v.value(values))));
+        return Query.of(q -> q.terms(t -> t.field(PaperDocument.SOURCE_PAGES).terms(v -> v.value(values))));
     }
 
     public long indexedFrom(Collection<String> sourcePages) throws IOException {
@@ -203,7 +198,7 @@ public final class PipelineProbe implements AutoCloseable {
                 s -> s.index(alias)
                         .query(fromPages(sourcePages))
                         .size(10_000)
-                        .sort(o -> o.field(f -> f.field("paperId"))),
+                        .sort(o -> o.field(f -> f.field(PaperDocument.PAPER_ID))),
                 PaperDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
@@ -212,7 +207,8 @@ public final class PipelineProbe implements AutoCloseable {
     public List<PaperDocument> allPapers() throws IOException {
         es.indices().refresh(r -> r.index(alias));
         SearchResponse<PaperDocument> response = es.search(
-                s -> s.index(alias).size(10_000).sort(o -> o.field(f -> f.field("paperId"))), PaperDocument.class);
+                s -> s.index(alias).size(10_000).sort(o -> o.field(f -> f.field(PaperDocument.PAPER_ID))),
+                PaperDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
@@ -242,7 +238,8 @@ public final class PipelineProbe implements AutoCloseable {
                             .query(fromPages(sourcePages))
                             .aggregations(
                                     "pages",
-                                    a -> a.terms(t -> t.field("sourcePages").size(sourcePages.size()))),
+                                    a -> a.terms(t ->
+                                            t.field(PaperDocument.SOURCE_PAGES).size(sourcePages.size()))),
                     Void.class);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (StringTermsBucket bucket :
@@ -259,8 +256,9 @@ public final class PipelineProbe implements AutoCloseable {
             SearchResponse<Void> response = es.search(
                     s -> s.index(trendsAlias)
                             .size(0)
-                            .query(q -> q.term(t -> t.field("granularity").value("day")))
-                            .aggregations("papers", a -> a.sum(m -> m.field("distinctPapers"))),
+                            .query(q -> q.term(
+                                    t -> t.field(TrendDocument.GRANULARITY).value(TrendDocument.DAY)))
+                            .aggregations("papers", a -> a.sum(m -> m.field(TrendDocument.DISTINCT_PAPERS))),
                     Void.class);
             return Math.round(response.aggregations().get("papers").sum().value());
         });
@@ -271,7 +269,8 @@ public final class PipelineProbe implements AutoCloseable {
         return IndexReads.orNothingYet(false, () -> {
             es.indices().refresh(r -> r.index(alias));
             return es.count(c -> c.index(alias)
-                                    .query(q -> q.term(t -> t.field("paperId").value(paperId))))
+                                    .query(q -> q.term(
+                                            t -> t.field(PaperDocument.PAPER_ID).value(paperId))))
                             .count()
                     > 0;
         });
@@ -282,7 +281,9 @@ public final class PipelineProbe implements AutoCloseable {
                 s -> s.index(alias)
                         .size(0)
                         .query(fromPages(sourcePages))
-                        .aggregations("tags", a -> a.terms(t -> t.field("tags").size(50))),
+                        .aggregations(
+                                "tags",
+                                a -> a.terms(t -> t.field(PaperDocument.TAGS).size(50))),
                 Void.class);
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (StringTermsBucket bucket :
@@ -297,20 +298,22 @@ public final class PipelineProbe implements AutoCloseable {
         SearchResponse<TrendDocument> response = es.search(
                 s -> s.index(trendsAlias)
                         .size(10_000)
-                        .query(q -> q.term(t -> t.field("tag").value(tag)))
-                        .sort(o -> o.field(f -> f.field("windowStart"))),
+                        .query(q -> q.term(t -> t.field(TrendDocument.TAG).value(tag)))
+                        .sort(o -> o.field(f -> f.field(TrendDocument.WINDOW_START))),
                 TrendDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
     /** Distinct papers per tag in the latest day window indexed, most papers first. */
     public Map<String, Integer> latestDayTrends() throws IOException {
-        Query days = Query.of(q -> q.term(t -> t.field("granularity").value("day")));
+        Query days =
+                Query.of(q -> q.term(t -> t.field(TrendDocument.GRANULARITY).value(TrendDocument.DAY)));
         SearchResponse<TrendDocument> latest = es.search(
                 s -> s.index(trendsAlias)
                         .size(1)
                         .query(days)
-                        .sort(o -> o.field(f -> f.field("windowStart").order(SortOrder.Desc))),
+                        .sort(o ->
+                                o.field(f -> f.field(TrendDocument.WINDOW_START).order(SortOrder.Desc))),
                 TrendDocument.class);
         if (latest.hits().hits().isEmpty()) {
             return Map.of();
@@ -320,9 +323,11 @@ public final class PipelineProbe implements AutoCloseable {
                 s -> s.index(trendsAlias)
                         .size(1000)
                         .query(q -> q.bool(b -> b.filter(days)
-                                .filter(f -> f.term(t -> t.field("windowStart").value(start)))))
-                        .sort(o -> o.field(f -> f.field("distinctPapers").order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("tag"))),
+                                .filter(f -> f.term(
+                                        t -> t.field(TrendDocument.WINDOW_START).value(start)))))
+                        .sort(o -> o.field(
+                                f -> f.field(TrendDocument.DISTINCT_PAPERS).order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(TrendDocument.TAG))),
                 TrendDocument.class);
         Map<String, Integer> counts = new LinkedHashMap<>();
         day.hits().hits().forEach(h -> counts.put(h.source().tag(), h.source().distinctPapers()));

@@ -14,21 +14,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A job's main through the launcher: help, usage errors and the job's own status. */
-class AppLauncherTest {
+class AppMainTest {
     private static final Setting SIZE = Setting.integer("size", 3, 1, 10, "how many");
-    private static final AppLauncher LAUNCHER =
-            new AppLauncher("demo-job", "Usage: demo-job [--size=N]\n", SettingSet.of(SIZE));
+    private static final AppMain MAIN = new AppMain("demo-job", "Usage: demo-job [--size=N]\n", SettingSet.of(SIZE));
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     private final List<Long> ran = new ArrayList<>();
 
     private int run(String... args) {
-        return LAUNCHER.runJob(
-                args, Map.of(), out, settings -> Optional.of(settings.integer(SIZE)), (size, settings) -> {
-                    ran.add(size);
-                    return size == 7 ? AppLauncher.FAILED : 0;
-                });
+        return MAIN.runJob(args, Map.of(), out, settings -> Optional.of(settings.integer(SIZE)), (size, settings) -> {
+            ran.add(size);
+            return size == 7 ? AppMain.FAILED : 0;
+        });
     }
 
     @Test
@@ -40,25 +38,25 @@ class AppLauncherTest {
 
     @Test
     void aSettingOutOfItsRangeIsAUsageErrorAndRunsNothing() {
-        assertEquals(AppLauncher.USAGE_ERROR, run("--size=11"));
+        assertEquals(AppMain.USAGE_ERROR, run("--size=11"));
         assertEquals(List.of(), ran);
     }
 
     @Test
     void anUnknownSettingIsAUsageError() {
-        assertEquals(AppLauncher.USAGE_ERROR, run("--sise=2"));
+        assertEquals(AppMain.USAGE_ERROR, run("--sise=2"));
     }
 
     @Test
     void theJobRunsWithItsConfigurationAndItsStatusIsTheExitStatus() {
         assertEquals(0, run("--size=4"));
-        assertEquals(AppLauncher.FAILED, run("--size=7"));
+        assertEquals(AppMain.FAILED, run("--size=7"));
         assertEquals(List.of(4L, 7L), ran);
     }
 
     @Test
     void aConfigurationThatRefusesTheSettingsIsAUsageError() {
-        int status = LAUNCHER.runJob(
+        int status = MAIN.runJob(
                 new String[0],
                 Map.of(),
                 out,
@@ -66,11 +64,11 @@ class AppLauncherTest {
                     throw new IllegalArgumentException("name at least one page");
                 },
                 (config, settings) -> 0);
-        assertEquals(AppLauncher.USAGE_ERROR, status);
+        assertEquals(AppMain.USAGE_ERROR, status);
     }
 
     @Test
     void aConfigurationThatDidItsWorkAtOnceEndsWithZero() {
-        assertEquals(0, LAUNCHER.runJob(new String[0], Map.of(), out, settings -> Optional.empty(), (c, s) -> 1));
+        assertEquals(0, MAIN.runJob(new String[0], Map.of(), out, settings -> Optional.empty(), (c, s) -> 1));
     }
 }

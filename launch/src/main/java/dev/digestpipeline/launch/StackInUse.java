@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.launch;
 
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * The checkout's stack for one command: the running one, or one started for the command and stopped when it
  * ends, unless kept. What ran before the command keeps running.
  */
-final class StackInUse implements AutoCloseable {
+public final class StackInUse implements AutoCloseable {
     private final LocalStack stack;
     private final Path dir;
     private final boolean startedHere;
@@ -21,7 +21,7 @@ final class StackInUse implements AutoCloseable {
         this.startedHere = startedHere;
     }
 
-    static StackInUse attachOrStart() throws Exception {
+    public static StackInUse attachOrStart() throws Exception {
         Path dir = Checkout.stackDir();
         Optional<LocalStack> running = LocalStack.attach(dir);
         if (running.isPresent()) {
@@ -34,12 +34,12 @@ final class StackInUse implements AutoCloseable {
         return new StackInUse(started, dir, true);
     }
 
-    LocalStack stack() {
+    public LocalStack stack() {
         return stack;
     }
 
     /** Leaves a stack started here running when the command ends. */
-    void keep() {
+    public void keep() {
         keep = true;
     }
 

@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.ops;
+package dev.digestpipeline.common.metrics;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.bench.pipeline;
 
 import dev.digestpipeline.common.SuppressForbidden;
 import java.io.IOException;

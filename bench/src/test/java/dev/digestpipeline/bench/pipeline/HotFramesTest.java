@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.bench.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ class HotFramesTest {
         }
         List<String> report = HotFrames.report(file, 3);
         assertTrue(report.get(0).endsWith(" CPU samples; top methods by self time:"), report.get(0));
-        assertTrue(report.get(1).endsWith("dev.digestpipeline.cli.HotFramesTest.spin"), report.toString());
+        assertTrue(report.get(1).endsWith("dev.digestpipeline.bench.pipeline.HotFramesTest.spin"), report.toString());
         // at most 3 methods (how many distinct ones were sampled varies), then every part
         int parts = report.indexOf("share of samples through each part (total time):");
         assertTrue(parts >= 2 && parts <= 4, report.toString());

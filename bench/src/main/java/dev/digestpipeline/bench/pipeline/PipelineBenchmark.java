@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.bench.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -12,6 +12,9 @@ import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.enrich.page.PageEnricher;
+import dev.digestpipeline.launch.AppProcesses;
+import dev.digestpipeline.launch.Checkout;
+import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.RawPage;

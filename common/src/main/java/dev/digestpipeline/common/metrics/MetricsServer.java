@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.ops;
+package dev.digestpipeline.common.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -31,22 +31,22 @@ import org.slf4j.LoggerFactory;
  * Bound to loopback unless configured otherwise: metrics name topics and hosts.
  */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the JDK's exported, supported HTTP server (jdk.httpserver)")
-public final class OpsServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+public final class MetricsServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final String url;
 
-    private OpsServer(HttpServer server, ExecutorService executor, String url) {
+    private MetricsServer(HttpServer server, ExecutorService executor, String url) {
         this.server = server;
         this.executor = executor;
         this.url = url;
     }
 
     /** Starts serving on host:port (port 0: any free port, the one taken is in {@link #url()}). */
-    public static OpsServer start(
-            String app, OpsAddress address, PrometheusMeterRegistry registry, Supplier<Health> health)
+    public static MetricsServer start(
+            String app, MetricsAddress address, PrometheusMeterRegistry registry, Supplier<Health> health)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -89,7 +89,7 @@ public final class OpsServer implements AutoCloseable {
         String url = "http://" + hostForUrl(address.host()) + ":"
                 + server.getAddress().getPort();
         log.info("metrics on {}/metrics, health on {}/health", url, url);
-        return new OpsServer(server, executor, url);
+        return new MetricsServer(server, executor, url);
     }
 
     /** The line {@link #start} logs, which tells the launcher where an app on a free port serves. */

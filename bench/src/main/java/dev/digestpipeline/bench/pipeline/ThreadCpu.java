@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.bench.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.ops;
+package dev.digestpipeline.common.metrics;
 
 /**
  * Whether an app is ready to do its work, and if not, why: what {@code /health/ready} answers (200 or 503), and
