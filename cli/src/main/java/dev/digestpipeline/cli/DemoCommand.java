@@ -14,7 +14,7 @@ import dev.digestpipeline.launch.StackInUse;
 import dev.digestpipeline.ops.deadletters.DeadLetterLines;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
-import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.index.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Duration;

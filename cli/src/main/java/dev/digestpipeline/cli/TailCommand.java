@@ -1,5 +1,6 @@
 package dev.digestpipeline.cli;
 
+import dev.digestpipeline.cli.tail.TopicTail;
 import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import java.util.concurrent.Callable;

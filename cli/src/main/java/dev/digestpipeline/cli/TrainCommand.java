@@ -2,8 +2,8 @@ package dev.digestpipeline.cli;
 
 import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.tagging.learned.AreaModel;
-import dev.digestpipeline.tagging.learned.AreaModelTrainer;
 import dev.digestpipeline.tagging.learned.AreaModelTrainer.Settings;
+import dev.digestpipeline.tagging.learned.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path never = exclude != null ? exclude : corpus.resolve("labelled/arxiv-labelled-210.jsonl");
         Path target = out != null ? out : bundledModel();
-        AreaModelTrainer.run(
+        TrainingRun.run(
                 labelled,
                 Files.isRegularFile(never) ? never : null,
                 target,

@@ -8,7 +8,7 @@ import dev.digestpipeline.launch.AppProcesses;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
-import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.index.PaperDocument;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.LocalStack.Server;
 import dev.digestpipeline.stack.StackSettings;

@@ -4,6 +4,8 @@ import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
+import dev.digestpipeline.sink.index.PaperDocument;
+import dev.digestpipeline.sink.index.TrendDocument;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

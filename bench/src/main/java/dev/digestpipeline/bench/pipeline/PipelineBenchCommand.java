@@ -79,9 +79,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                             profile,
                             mixedTopics ? PageGenerator.Topics.MIXED : PageGenerator.Topics.FOCUSED),
                     Checkout::say);
-            PipelineBenchmark.Result result = benchmark.run();
+            BenchmarkReport.Result result = benchmark.run();
             Checkout.say("");
-            PipelineBenchmark.report(result).forEach(Checkout::say);
+            BenchmarkReport.report(result).forEach(Checkout::say);
             if (profile) {
                 Checkout.say("");
                 Checkout.say("enrich alone, profiled (" + benchmark.recording() + "):");

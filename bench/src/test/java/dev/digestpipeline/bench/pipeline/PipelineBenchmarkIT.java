@@ -27,38 +27,38 @@ class PipelineBenchmarkIT {
                 new PipelineBenchmark.Plan(
                         300, 100, 100, 100, Duration.ofSeconds(4), true, PageGenerator.Topics.FOCUSED),
                 line -> System.out.println("[bench] " + line));
-        PipelineBenchmark.Result result = benchmark.run();
-        List<PipelineBenchmark.Figure> figures = result.figures();
+        BenchmarkReport.Result result = benchmark.run();
+        List<Figure> figures = result.figures();
         // the raw _bulk curve: 1, 2, 4 and 8 clients, and twice as many while it still rises
         List<String> curve = figures.stream()
-                .map(PipelineBenchmark.Figure::what)
+                .map(Figure::what)
                 .filter(what -> what.startsWith("raw _bulk, "))
                 .toList();
         assertEquals(
                 List.of(
-                        PipelineBenchmark.bulk(1),
-                        PipelineBenchmark.bulk(2),
-                        PipelineBenchmark.bulk(4),
-                        PipelineBenchmark.bulk(8)),
+                        BenchmarkReport.bulk(1),
+                        BenchmarkReport.bulk(2),
+                        BenchmarkReport.bulk(4),
+                        BenchmarkReport.bulk(8)),
                 curve.subList(0, 4));
         assertTrue(curve.size() <= 6, curve.toString());
-        List<PipelineBenchmark.Figure> measured = figures.stream()
+        List<Figure> measured = figures.stream()
                 .filter(f -> !f.what().startsWith("raw _bulk, "))
                 .toList();
         assertEquals(
                 List.of(
-                        PipelineBenchmark.PARSE,
-                        PipelineBenchmark.PRODUCER,
-                        PipelineBenchmark.COLD,
-                        PipelineBenchmark.ENRICH,
-                        PipelineBenchmark.PARSE_AGAIN,
-                        PipelineBenchmark.ENRICH,
-                        PipelineBenchmark.PARSE_AGAIN,
-                        PipelineBenchmark.ENRICH,
-                        PipelineBenchmark.PARSE_AGAIN,
-                        PipelineBenchmark.SINK,
-                        PipelineBenchmark.END_TO_END),
-                measured.stream().map(PipelineBenchmark.Figure::what).toList());
+                        BenchmarkReport.PARSE,
+                        BenchmarkReport.PRODUCER,
+                        BenchmarkReport.COLD,
+                        BenchmarkReport.ENRICH,
+                        BenchmarkReport.PARSE_AGAIN,
+                        BenchmarkReport.ENRICH,
+                        BenchmarkReport.PARSE_AGAIN,
+                        BenchmarkReport.ENRICH,
+                        BenchmarkReport.PARSE_AGAIN,
+                        BenchmarkReport.SINK,
+                        BenchmarkReport.END_TO_END),
+                measured.stream().map(Figure::what).toList());
         assertTrue(figures.stream().allMatch(f -> f.perSecond() > 0));
         // enrich takes the cold run's 100 papers, then rounds of 100 new ones until its compiler settles; the sink's
         // backlog holds them, but for the cold run's, which it indexed then
@@ -75,11 +75,11 @@ class PipelineBenchmarkIT {
                 List.of(300L, 100L, 300L, 300L, 300L, result.enrichWarmUp() + 900L - 100L, 300L),
                 measured.stream()
                         .skip(1)
-                        .filter(f -> !f.what().equals(PipelineBenchmark.PARSE_AGAIN))
-                        .map(PipelineBenchmark.Figure::papers)
+                        .filter(f -> !f.what().equals(BenchmarkReport.PARSE_AGAIN))
+                        .map(Figure::papers)
                         .toList());
         assertEquals(20, result.latency().pages()); // 100 papers/s for 4 s, in pages of 20
-        List<String> report = PipelineBenchmark.report(result);
+        List<String> report = BenchmarkReport.report(result);
         assertTrue(report.get(1).startsWith("the papers: one subject each, as real papers, "), report.toString());
         assertTrue(result.tagsPerPaper() >= 1 && result.tagsPerPaper() <= 3, report.toString());
         assertTrue(report.get(report.size() - 9).startsWith("end to end / raw _bulk: "), report.toString());
@@ -88,7 +88,7 @@ class PipelineBenchmarkIT {
                 report.toString());
         assertTrue(report.get(report.size() - 7).startsWith("end to end cold / warm: "), report.toString());
         assertTrue(report.get(report.size() - 6).startsWith("enrich / parse only, per core "), report.toString());
-        assertTrue(report.get(report.size() - 5).startsWith(PipelineBenchmark.ENRICH_THREADS), report.toString());
+        assertTrue(report.get(report.size() - 5).startsWith(BenchmarkReport.ENRICH_THREADS), report.toString());
         assertTrue(report.get(report.size() - 4).startsWith("cold: enrich's CPU time by thread: "), report.toString());
         assertTrue(report.get(report.size() - 3).startsWith("cold: sink's CPU time by thread: "), report.toString());
         // every CPU-second of enrich alone is some thread's; a tick is 10 ms, and ended threads take theirs along

@@ -15,13 +15,13 @@ class PipelineBenchmarkTest {
 
     @Test
     void percentileIsTheNearestRank() {
-        assertEquals(Duration.ofMillis(50), PipelineBenchmark.percentile(HUNDRED, 50));
-        assertEquals(Duration.ofMillis(99), PipelineBenchmark.percentile(HUNDRED, 99));
+        assertEquals(Duration.ofMillis(50), LatencyRun.percentile(HUNDRED, 50));
+        assertEquals(Duration.ofMillis(99), LatencyRun.percentile(HUNDRED, 99));
     }
 
     @Test
     void percentileOfOneTimeIsThatTime() {
-        assertEquals(Duration.ofMillis(7), PipelineBenchmark.percentile(List.of(Duration.ofMillis(7)), 99));
+        assertEquals(Duration.ofMillis(7), LatencyRun.percentile(List.of(Duration.ofMillis(7)), 99));
     }
 
     @Test
@@ -29,21 +29,18 @@ class PipelineBenchmarkTest {
         assertEquals(
                 List.of("enrich alone (publish to merged papers out)          1000 papers in    0.20 s =      5000 "
                         + "papers/s; 0.32 CPU-s = 3125 papers per CPU-second"),
-                PipelineBenchmark.report(List.of(new PipelineBenchmark.Figure(
-                        PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)))));
+                BenchmarkReport.report(List.of(
+                        new Figure(BenchmarkReport.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)))));
     }
 
     @Test
     void enrichPerCoreIsSetAgainstTheFasterParseAndAgainstBothPooled() {
-        List<String> report = PipelineBenchmark.report(List.of(
-                new PipelineBenchmark.Figure(
-                        PipelineBenchmark.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.BULK, 1000, Duration.ofMillis(500)),
-                new PipelineBenchmark.Figure(
-                        PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
-                new PipelineBenchmark.Figure(
-                        PipelineBenchmark.PARSE_AGAIN, 1000, Duration.ofMillis(300), Duration.ofMillis(300)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        List<String> report = BenchmarkReport.report(List.of(
+                new Figure(BenchmarkReport.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
+                new Figure(BenchmarkReport.BULK, 1000, Duration.ofMillis(500)),
+                new Figure(BenchmarkReport.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
+                new Figure(BenchmarkReport.PARSE_AGAIN, 1000, Duration.ofMillis(300), Duration.ofMillis(300)),
+                new Figure(BenchmarkReport.END_TO_END, 1000, Duration.ofSeconds(1))));
         assertEquals(
                 "enrich / parse only, per core (papers per CPU-second of each process): 0.31 (goal >= 0.25), the "
                         + "fastest round of enrich against the fastest parse; each round against the parse just before"
@@ -53,14 +50,14 @@ class PipelineBenchmarkTest {
 
     @Test
     void enrichPerCoreIsItsFastestRoundAgainstTheFastestParseAndEachRoundAgainstTheParsesAroundIt() {
-        List<String> report = PipelineBenchmark.report(List.of(
-                thousandPapers(PipelineBenchmark.PARSE, 100, 100),
-                thousandPapers(PipelineBenchmark.ENRICH, 400, 400),
-                thousandPapers(PipelineBenchmark.PARSE_AGAIN, 100, 100),
-                thousandPapers(PipelineBenchmark.ENRICH, 400, 500),
-                thousandPapers(PipelineBenchmark.PARSE_AGAIN, 300, 300),
-                thousandPapers(PipelineBenchmark.ENRICH, 400, 1000),
-                thousandPapers(PipelineBenchmark.PARSE_AGAIN, 300, 300)));
+        List<String> report = BenchmarkReport.report(List.of(
+                thousandPapers(BenchmarkReport.PARSE, 100, 100),
+                thousandPapers(BenchmarkReport.ENRICH, 400, 400),
+                thousandPapers(BenchmarkReport.PARSE_AGAIN, 100, 100),
+                thousandPapers(BenchmarkReport.ENRICH, 400, 500),
+                thousandPapers(BenchmarkReport.PARSE_AGAIN, 300, 300),
+                thousandPapers(BenchmarkReport.ENRICH, 400, 1000),
+                thousandPapers(BenchmarkReport.PARSE_AGAIN, 300, 300)));
         // papers per CPU-ms: fastest 2.5 / 10; rounds 2.5 / 10, 2 / 5 and 1 / 3.33 (pooled parses); one parse 2 / 10 to
         // 2 / 3.33
         assertEquals(
@@ -73,20 +70,18 @@ class PipelineBenchmarkTest {
 
     @Test
     void theMedianOfAnEvenNumberIsTheMeanOfTheMiddleTwo() {
-        assertEquals(2.5, PipelineBenchmark.median(List.of(4.0, 1.0, 2.0, 3.0)));
-        assertEquals(3.0, PipelineBenchmark.median(List.of(5.0, 3.0, 1.0)));
+        assertEquals(2.5, BenchmarkReport.median(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertEquals(3.0, BenchmarkReport.median(List.of(5.0, 3.0, 1.0)));
     }
 
     @Test
     void reportSaysTheWarmUpThenEndsWithTheRatiosTheTrendsAndTheLatency() {
-        List<PipelineBenchmark.Figure> figures = List.of(
-                new PipelineBenchmark.Figure(
-                        PipelineBenchmark.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.BULK, 1000, Duration.ofMillis(500)),
-                new PipelineBenchmark.Figure(
-                        PipelineBenchmark.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1)));
-        List<String> report = PipelineBenchmark.report(new PipelineBenchmark.Result(
+        List<Figure> figures = List.of(
+                new Figure(BenchmarkReport.PARSE, 1000, Duration.ofMillis(100), Duration.ofMillis(100)),
+                new Figure(BenchmarkReport.BULK, 1000, Duration.ofMillis(500)),
+                new Figure(BenchmarkReport.ENRICH, 1000, Duration.ofMillis(200), Duration.ofMillis(320)),
+                new Figure(BenchmarkReport.END_TO_END, 1000, Duration.ofSeconds(1)));
+        List<String> report = BenchmarkReport.report(new BenchmarkReport.Result(
                 20000,
                 60000,
                 PageGenerator.Topics.FOCUSED,
@@ -105,8 +100,7 @@ class PipelineBenchmarkTest {
                                 ThreadCpu.Kind.JIT,
                                 Duration.ofSeconds(1)))),
                 Duration.ofMillis(1500),
-                new PipelineBenchmark.Latency(
-                        500, 750, Duration.ofMillis(800), Duration.ofMillis(1900), Duration.ofMillis(2100))));
+                new Latency(500, 750, 20, Duration.ofMillis(800), Duration.ofMillis(1900), Duration.ofMillis(2100))));
         assertEquals(
                 List.of(
                         "end to end / raw _bulk: 0.50 (goal >= 0.5)",
@@ -132,12 +126,12 @@ class PipelineBenchmarkTest {
 
     @Test
     void theBulkCurveSaysEachClientCountAndEndToEndAgainstItsHighest() {
-        List<String> report = PipelineBenchmark.report(List.of(
-                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(1), 1000, Duration.ofMillis(500)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(2), 1000, Duration.ofMillis(250)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(4), 1000, Duration.ofMillis(200)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.bulk(8), 1000, Duration.ofMillis(250)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        List<String> report = BenchmarkReport.report(List.of(
+                new Figure(BenchmarkReport.bulk(1), 1000, Duration.ofMillis(500)),
+                new Figure(BenchmarkReport.bulk(2), 1000, Duration.ofMillis(250)),
+                new Figure(BenchmarkReport.bulk(4), 1000, Duration.ofMillis(200)),
+                new Figure(BenchmarkReport.bulk(8), 1000, Duration.ofMillis(250)),
+                new Figure(BenchmarkReport.END_TO_END, 1000, Duration.ofSeconds(1))));
         assertEquals(
                 List.of(
                         "end to end / raw _bulk: 0.50 (goal >= 0.5)",
@@ -148,16 +142,16 @@ class PipelineBenchmarkTest {
 
     @Test
     void theColdRunIsSetAgainstTheWarmEndToEnd() {
-        List<String> report = PipelineBenchmark.report(List.of(
-                new PipelineBenchmark.Figure(PipelineBenchmark.COLD, 2000, Duration.ofSeconds(4)),
-                new PipelineBenchmark.Figure(PipelineBenchmark.END_TO_END, 1000, Duration.ofSeconds(1))));
+        List<String> report = BenchmarkReport.report(List.of(
+                new Figure(BenchmarkReport.COLD, 2000, Duration.ofSeconds(4)),
+                new Figure(BenchmarkReport.END_TO_END, 1000, Duration.ofSeconds(1))));
         assertEquals(
                 "end to end cold / warm: 0.50 (2000 papers through a fresh enrich and sink at 500 papers/s, against"
                         + " 1000 once warm)",
                 report.get(2));
     }
 
-    private static PipelineBenchmark.Figure thousandPapers(String what, long millis, long cpuMillis) {
-        return new PipelineBenchmark.Figure(what, 1000, Duration.ofMillis(millis), Duration.ofMillis(cpuMillis));
+    private static Figure thousandPapers(String what, long millis, long cpuMillis) {
+        return new Figure(what, 1000, Duration.ofMillis(millis), Duration.ofMillis(cpuMillis));
     }
 }

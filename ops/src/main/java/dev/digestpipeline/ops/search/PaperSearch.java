@@ -9,7 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.digestpipeline.sink.PaperDocument;
+import dev.digestpipeline.sink.index.PaperDocument;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

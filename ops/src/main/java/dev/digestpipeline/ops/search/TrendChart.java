@@ -3,7 +3,7 @@ package dev.digestpipeline.ops.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.digestpipeline.sink.TrendDocument;
+import dev.digestpipeline.sink.index.TrendDocument;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -87,7 +87,7 @@ class AreaModelTrainerTest {
     void runWritesTheModelAndPrintsCalibrationAndTheHeldOutTable(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path model = dir.resolve("model.bin.gz");
-        AreaModelTrainer.run(fixture(), null, model, SMALL, false, new PrintStream(out, true, StandardCharsets.UTF_8));
+        TrainingRun.run(fixture(), null, model, SMALL, false, new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("training 14, calibration 3 (months 2502), test 3 (months 2503)"), printed);
         assertTrue(printed.contains("calibrated thresholds"), printed);
@@ -115,7 +115,7 @@ class AreaModelTrainerTest {
     @Test
     void runWithTheCeilingPrintsItBesideTheWrittenModel(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AreaModelTrainer.run(
+        TrainingRun.run(
                 fixture(),
                 null,
                 dir.resolve("model.bin.gz"),

@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.cli.tail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digestpipeline.common.kafka.RegistrySerdes;
@@ -31,15 +31,15 @@ import org.apache.kafka.common.serialization.Serde;
  * written as one JSON line ({@link RecordJson}). A record the registry cannot decode is still shown, with the reason
  * and its bytes.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable {
     /** What to read: where from, how many, which. {@code max} 0 means no limit. */
-    record Options(boolean fromBeginning, int max, String key, String grep, boolean stopAtEnd) {}
+    public record Options(boolean fromBeginning, int max, String key, String grep, boolean stopAtEnd) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Serde<SpecificRecord> values;
     private final String bootstrapServers;
 
-    TopicTail(String bootstrapServers, String registryUrl) {
+    public TopicTail(String bootstrapServers, String registryUrl) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -56,7 +56,7 @@ final class TopicTail implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the broker has no such topic; the message lists the topics it has
      */
-    int read(String topic, Options options, Consumer<String> out, BooleanSupplier stop) {
+    public int read(String topic, Options options, Consumer<String> out, BooleanSupplier stop) {
         List<TopicPartition> partitions = partitions(topic);
         consumer.assign(partitions);
         if (options.fromBeginning()) {

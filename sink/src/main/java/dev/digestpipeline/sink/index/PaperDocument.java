@@ -1,4 +1,4 @@
-package dev.digestpipeline.sink;
+package dev.digestpipeline.sink.index;
 
 import dev.digestpipeline.schemas.Paper;
 import java.util.List;

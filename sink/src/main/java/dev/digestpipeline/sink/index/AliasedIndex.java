@@ -1,4 +1,4 @@
-package dev.digestpipeline.sink;
+package dev.digestpipeline.sink.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
@@ -9,10 +9,10 @@ import java.io.IOException;
  * the alias points at, so a later reindex can swap indices without users changing their queries. Idempotent:
  * run at every start.
  */
-final class AliasedIndex {
+public final class AliasedIndex {
     private AliasedIndex() {}
 
-    static void ensure(ElasticsearchClient client, String alias, TypeMapping mapping) throws IOException {
+    public static void ensure(ElasticsearchClient client, String alias, TypeMapping mapping) throws IOException {
         client.indices()
                 .putIndexTemplate(t -> t.name(alias + "-template")
                         .indexPatterns(alias + "-*")

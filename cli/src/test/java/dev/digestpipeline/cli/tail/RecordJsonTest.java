@@ -1,4 +1,4 @@
-package dev.digestpipeline.cli;
+package dev.digestpipeline.cli.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

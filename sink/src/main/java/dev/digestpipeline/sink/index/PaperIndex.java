@@ -1,4 +1,4 @@
-package dev.digestpipeline.sink;
+package dev.digestpipeline.sink.index;
 
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 

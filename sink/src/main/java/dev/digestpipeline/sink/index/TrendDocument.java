@@ -1,4 +1,4 @@
-package dev.digestpipeline.sink;
+package dev.digestpipeline.sink.index;
 
 import dev.digestpipeline.schemas.TagTrend;
 
