@@ -71,7 +71,8 @@ public final class EnrichApp implements AppMain.App {
         counters.bindTo(metrics);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
-        streams.setUncaughtExceptionHandler(new ThreadReplacements(config.threadReplacements(), Clock.systemUTC()));
+        streams.setUncaughtExceptionHandler(
+                new ThreadReplacements(config.streams().threadReplacements(), Clock.systemUTC()));
         streams.setStateListener((now, before) -> {
             log.info("state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
@@ -108,12 +109,14 @@ public final class EnrichApp implements AppMain.App {
         // Streams wrote a log text it never logged for each record while one of them was empty (papers from
         // titles, mostly): 4 % of enrich's CPU time
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().streamThreads());
         props.put(
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                config.streams().commitInterval().toMillis());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.streams().stateDir().toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.streams().standbyReplicas());
+        props.put(
+                StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.creation().replicationFactor());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
@@ -148,8 +151,8 @@ public final class EnrichApp implements AppMain.App {
 
     /** Creates the topics this app reads and writes, so it can start before the first page arrives. */
     public static void createTopics(EnrichConfig config, List<String> areas) {
-        short rf = config.replicationFactor();
-        int n = config.partitions();
+        short rf = config.creation().replicationFactor();
+        int n = config.creation().partitions();
         EnrichConfig.TopicNames topics = config.topics();
         Map<String, String> bigRecords = Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024));
         List<NewTopic> all = new ArrayList<>(List.of(
@@ -157,10 +160,12 @@ public final class EnrichApp implements AppMain.App {
                 Topics.PAPERS.newTopic(topics.papers(), n, rf, null, Map.of()),
                 Topics.PAGES_DLQ.newTopic(topics.pagesDlq(), n, rf, null, bigRecords),
                 Topics.PAPERS_DLQ.newTopic(topics.papersDlq(), n, rf, null, Map.of()),
-                Topics.PAPERS_BY_TAG.newTopic(topics.papersByTag(), n, rf, config.routedRetention(), Map.of()),
-                Topics.TRENDS.newTopic(topics.trends(), n, rf, config.trendRetention(), Map.of())));
+                Topics.PAPERS_BY_TAG.newTopic(
+                        topics.papersByTag(), n, rf, config.creation().routedRetention(), Map.of()),
+                Topics.TRENDS.newTopic(topics.trends(), n, rf, config.creation().trendRetention(), Map.of())));
         for (String area : areas) {
-            all.add(Topics.AREA.newTopic(topics.areaTopic(area), n, rf, config.routedRetention(), Map.of()));
+            all.add(Topics.AREA.newTopic(
+                    topics.areaTopic(area), n, rf, config.creation().routedRetention(), Map.of()));
         }
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }

@@ -36,23 +36,46 @@ public record EnrichConfig(
         RegistryAccess registry,
         String applicationId,
         TopicNames topics,
-        int partitions,
-        short replicationFactor,
-        Duration routedRetention,
-        Duration trendRetention,
+        TopicCreation creation,
         TrendWindows trendWindows,
-        int changelogMinInsyncReplicas,
-        int streamThreads,
-        Duration commitInterval,
+        StreamsTuning streams,
+        TaggerChoice taggerChoice,
         Duration summaryInterval,
-        Path stateDir,
-        int standbyReplicas,
-        int threadReplacements,
-        Path taxonomy,
-        Path areaModel,
-        TopicTagger.AreaSource taggerAreas,
         MetricsAddress metrics,
         Map<String, String> kafka) {
+
+    /**
+     * How enrich creates its topics and Kafka Streams its internal ones: partitions, replication, the routed and
+     * trend topics' retention, and the changelogs' min.insync.replicas.
+     */
+    public record TopicCreation(
+            int partitions,
+            short replicationFactor,
+            Duration routedRetention,
+            Duration trendRetention,
+            int changelogMinInsyncReplicas) {
+        /** Settings of the stores' changelog topics. */
+        public Map<String, String> changelogConfig() {
+            return Map.of("min.insync.replicas", Integer.toString(changelogMinInsyncReplicas));
+        }
+    }
+
+    /** How Kafka Streams runs: its threads, commits, state folder, standbys, and how many failed threads it replaces. */
+    public record StreamsTuning(
+            int streamThreads, Duration commitInterval, Path stateDir, int standbyReplicas, int threadReplacements) {}
+
+    /** Which taxonomy and area model tag, and what tags the areas of papers without arXiv categories. */
+    public record TaggerChoice(Path taxonomy, Path areaModel, TopicTagger.AreaSource areas) {
+        /** The tagger they make: the built-in taxonomy and model where none is named. */
+        public TopicTagger tagger() {
+            return new TopicTagger(
+                    taxonomy == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomy),
+                    areas == TopicTagger.AreaSource.TAXONOMY
+                            ? null
+                            : areaModel == null ? AreaModel.bundled() : AreaModel.fromFile(areaModel),
+                    areas);
+        }
+    }
 
     /** The topics the topology reads and writes. */
     public record TopicNames(
@@ -230,26 +253,27 @@ public record EnrichConfig(
                         settings.text(TOPIC_PAPERS_BY_TAG),
                         settings.text(TOPIC_AREA_PREFIX),
                         settings.text(TOPIC_TRENDS)),
-                (int) settings.integer(PARTITIONS),
-                (short) replication,
-                settings.duration(ROUTED_RETENTION),
-                settings.duration(TREND_RETENTION),
+                new TopicCreation(
+                        (int) settings.integer(PARTITIONS),
+                        (short) replication,
+                        settings.duration(ROUTED_RETENTION),
+                        settings.duration(TREND_RETENTION),
+                        (int) minInsync),
                 new TrendWindows(
                         settings.duration(TREND_DAY_GRACE),
                         settings.duration(TREND_HOUR_GRACE),
                         settings.duration(TREND_DAY_RETENTION),
                         settings.duration(TREND_HOUR_RETENTION),
                         settings.duration(TREND_UPDATE_INTERVAL)),
-                (int) minInsync,
-                streamThreads((int) settings.integer(STREAM_THREADS), (int) settings.integer(PARTITIONS)),
-                settings.duration(COMMIT_INTERVAL),
+                new StreamsTuning(
+                        streamThreads((int) settings.integer(STREAM_THREADS), (int) settings.integer(PARTITIONS)),
+                        settings.duration(COMMIT_INTERVAL),
+                        settings.path(STATE_DIR),
+                        (int) settings.integer(STANDBY_REPLICAS),
+                        (int) settings.integer(THREAD_REPLACEMENTS)),
+                new TaggerChoice(
+                        settings.path(TAXONOMY), settings.path(AREA_MODEL), areaSource(settings.text(TAGGER_AREAS))),
                 settings.duration(SUMMARY_INTERVAL),
-                settings.path(STATE_DIR),
-                (int) settings.integer(STANDBY_REPLICAS),
-                (int) settings.integer(THREAD_REPLACEMENTS),
-                settings.path(TAXONOMY),
-                settings.path(AREA_MODEL),
-                areaSource(settings.text(TAGGER_AREAS)),
                 MetricsAddress.from(settings),
                 settings.kafka());
     }
@@ -259,13 +283,9 @@ public record EnrichConfig(
         return from(AppSettings.load(new String[0], env, SETTINGS));
     }
 
+    /** The tagger the settings choose. */
     public TopicTagger tagger() {
-        return new TopicTagger(
-                taxonomy == null ? Taxonomy.bundled() : Taxonomy.fromFile(taxonomy),
-                taggerAreas == TopicTagger.AreaSource.TAXONOMY
-                        ? null
-                        : areaModel == null ? AreaModel.bundled() : AreaModel.fromFile(areaModel),
-                taggerAreas);
+        return taggerChoice.tagger();
     }
 
     static TopicTagger.AreaSource areaSource(String value) {
@@ -278,10 +298,5 @@ public record EnrichConfig(
                 + Arrays.stream(TopicTagger.AreaSource.values())
                         .map(source -> source.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", ")));
-    }
-
-    /** Settings of the stores' changelog topics. */
-    public Map<String, String> changelogConfig() {
-        return Map.of("min.insync.replicas", Integer.toString(changelogMinInsyncReplicas));
     }
 }

@@ -107,10 +107,23 @@ public final class EnrichTopology {
         this.clock = clock;
     }
 
+    /** The stages of the diagram above, in its order: parse, identity, merge, route, trends. */
     public Topology build() {
-        EnrichConfig.TopicNames topics = config.topics();
-        TrendWindows windows = config.trendWindows();
         StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder);
+        KStream<String, Paper> sightings = parse(builder);
+        // a sighting with an arXiv id goes straight to its paper; only that id goes by title, where sightings
+        // without one (text renderings) meet it
+        KStream<String, Paper> withIds =
+                sightings.filter((id, paper) -> paper.getArxivId() != null, Named.as("with-arxiv-id"));
+        KStream<String, Paper> fromTitles = identity(sightings, withIds);
+        KStream<String, PaperChange> changes = merge(withIds, fromTitles);
+        route(changes.mapValues(PaperChange::after, Named.as("merged-state")));
+        trends(changes);
+        return builder.build();
+    }
+
+    private void addStores(StreamsBuilder builder) {
         // keyed by paper or title, written about once per key between commits: no record cache, which would save
         // nothing there and, full of them, would flush the hot keys of the cached stores at every write (a thread's
         // cache is shared, and evicts from the store written to)
@@ -120,7 +133,11 @@ public final class EnrichTopology {
         builder.addStateStore(cachedStore(TrendPlacementProcessor.PENDING, PendingChanges.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.COUNTS, TrendCount.serde()));
         builder.addStateStore(cachedStore(TrendCountProcessor.SCHEDULE, Serdes.String()));
+    }
 
+    /** Raw pages parsed into sightings, one per paper on a page; a page that cannot be read is a dead letter. */
+    private KStream<String, Paper> parse(StreamsBuilder builder) {
+        EnrichConfig.TopicNames topics = config.topics();
         KStream<String, EnrichOutcome> outcomes = builder.stream(
                         topics.pagesRaw(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-pages"))
@@ -130,19 +147,21 @@ public final class EnrichTopology {
                 .to(
                         topics.pagesDlq(),
                         Produced.with(Serdes.String(), serdes.deadLetters()).withName("pages-dlq"));
-
-        KStream<String, Paper> sightings = outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
+        return outcomes.filter((key, outcome) -> outcome.isPaper(), Named.as("page-papers"))
                 .mapValues(EnrichOutcome::paper, Named.as("paper"));
-        // a sighting with an arXiv id goes straight to its paper; only that id goes by title, where sightings
-        // without one (text renderings) meet it
-        KStream<String, Paper> withIds =
-                sightings.filter((id, paper) -> paper.getArxivId() != null, Named.as("with-arxiv-id"));
+    }
+
+    /**
+     * By title key: the arXiv ids heard with each title and the sightings without an arXiv id meet in
+     * PaperIdentityProcessor, which gives the latter the paper id they belong to; they go on by paper id.
+     */
+    private KStream<String, Paper> identity(KStream<String, Paper> sightings, KStream<String, Paper> withIds) {
         KStream<String, TitleEvent> arxivIdsByTitle = withIds.map(
                         (id, paper) -> KeyValue.pair(PaperIds.titleKey(paper.getTitle()), id), Named.as("id-of-title"))
                 .repartition(
                         Repartitioned.with(Serdes.String(), Serdes.String()).withName("arxiv-ids-by-title"))
                 .mapValues(TitleEvent::arxivId, Named.as("title-arxiv-id"));
-        KStream<String, Paper> fromTitles = sightings
+        return sightings
                 .filter((id, paper) -> paper.getArxivId() == null, Named.as("without-arxiv-id"))
                 .selectKey((id, paper) -> PaperIds.titleKey(paper.getTitle()), Named.as("title-key"))
                 .repartition(
@@ -156,18 +175,27 @@ public final class EnrichTopology {
                         PaperIdentityProcessor.TITLE_ONLY)
                 .repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-from-titles"));
-        KStream<String, PaperChange> changes = withIds.repartition(
+    }
+
+    /** Every sighting of a paper, by paper id, merged into its one state: each change with the state before. */
+    private KStream<String, PaperChange> merge(KStream<String, Paper> withIds, KStream<String, Paper> fromTitles) {
+        return withIds.repartition(
                         Repartitioned.with(Serdes.String(), serdes.papers()).withName("papers-by-id"))
                 .merge(fromTitles, Named.as("sightings-by-id"))
                 .process(
                         () -> new PaperMergeProcessor(merger, counters, clock),
                         Named.as("merge-paper"),
                         PaperMergeProcessor.STORE);
-        // a retired id's state after is null: a tombstone
-        KStream<String, Paper> merged = changes.mapValues(PaperChange::after, Named.as("merged-state"));
+    }
+
+    /**
+     * The merged state to digest.papers (a retired id's is null: a tombstone), once per tag to the by-tag topic,
+     * and to the topic of each of its areas.
+     */
+    private void route(KStream<String, Paper> merged) {
+        EnrichConfig.TopicNames topics = config.topics();
         merged.to(
                 topics.papers(), Produced.with(Serdes.String(), serdes.papers()).withName("papers"));
-
         merged.flatMap(EnrichTopology::perTag, Named.as("paper-per-tag"))
                 .to(
                         topics.papersByTag(),
@@ -178,7 +206,14 @@ public final class EnrichTopology {
                             topics.areaTopic(area),
                             Produced.with(Serdes.String(), serdes.papers()).withName("area-" + area));
         }
+    }
 
+    /**
+     * Each change's windows entered and left (+1, -1), added up per window and sent on each update interval; the
+     * counts go to digest.trends.
+     */
+    private void trends(KStream<String, PaperChange> changes) {
+        TrendWindows windows = config.trendWindows();
         changes.process(
                         () -> new TrendPlacementProcessor(windows.updateInterval()),
                         Named.as("trend-placement"),
@@ -191,9 +226,8 @@ public final class EnrichTopology {
                         TrendCountProcessor.COUNTS,
                         TrendCountProcessor.SCHEDULE)
                 .to(
-                        topics.trends(),
+                        config.topics().trends(),
                         Produced.with(Serdes.String(), serdes.trends()).withName("trends"));
-        return builder.build();
     }
 
     /**
@@ -207,7 +241,7 @@ public final class EnrichTopology {
     /** A RocksDB store with a changelog. */
     private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withLoggingEnabled(config.changelogConfig());
+                .withLoggingEnabled(config.creation().changelogConfig());
     }
 
     private static List<KeyValue<String, Paper>> perTag(String id, Paper paper) {
