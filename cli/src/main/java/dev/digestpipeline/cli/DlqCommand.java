@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +43,8 @@ final class DlqCommand {
     /** The stages a dead letter can name, for --stage's help. */
     static final class Stages implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(DeadLetterStage.values())
+        public Iterator<String> iterator() {
+            return Arrays.stream(DeadLetterStage.values())
                     .map(DeadLetterStage::id)
                     .iterator();
         }
