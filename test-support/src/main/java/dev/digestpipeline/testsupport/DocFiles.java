@@ -29,31 +29,33 @@ public final class DocFiles {
         Path top = DocSections.checkout();
         List<Path> docs = new ArrayList<>();
         docs.add(top.resolve("README.md"));
-        try (Stream<Path> underDocs = Files.walk(top.resolve("docs"));
-                Stream<Path> modules = Files.list(top)) {
+        try (Stream<Path> underDocs = Files.walk(top.resolve("docs"))) {
             underDocs
                     .filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .sorted()
-                    .forEach(docs::add);
-            modules.filter(Files::isDirectory)
-                    .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
-                    .map(dir -> dir.resolve("README.md"))
-                    .filter(Files::isRegularFile)
                     .sorted()
                     .forEach(docs::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        moduleFolders().stream()
+                .map(dir -> dir.resolve("README.md"))
+                .filter(Files::isRegularFile)
+                .forEach(docs::add);
         return docs;
     }
 
     /** The modules' folders (a pom.xml in them) that have no README.md. */
     public static List<String> modulesWithoutReadme() {
-        Path top = DocSections.checkout();
-        try (Stream<Path> modules = Files.list(top)) {
-            return modules.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
-                    .filter(dir -> !Files.isRegularFile(dir.resolve("README.md")))
-                    .map(dir -> dir.getFileName().toString())
+        return moduleFolders().stream()
+                .filter(dir -> !Files.isRegularFile(dir.resolve("README.md")))
+                .map(dir -> dir.getFileName().toString())
+                .toList();
+    }
+
+    /** The folders at the top of the checkout that hold a module (a pom.xml), by name. */
+    private static List<Path> moduleFolders() {
+        try (Stream<Path> folders = Files.list(DocSections.checkout())) {
+            return folders.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,11 +1,8 @@
 package dev.digestpipeline.common.kafka;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Where a dead letter failed: the stage a {@code DeadLetter} names, declared once for the apps that write letters,
- * the tools that filter them ({@code ./digest dlq --stage}, the dashboard) and the docs' table.
+ * the help of {@code ./digest dlq --stage} and the docs' table.
  */
 public enum DeadLetterStage {
     ENRICH_DESERIALIZE("enrich-deserialize", "a raw page record enrich cannot read (no value, not a RawPage)"),
@@ -33,10 +30,6 @@ public enum DeadLetterStage {
 
     public String doc() {
         return doc;
-    }
-
-    public static Optional<DeadLetterStage> of(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
     }
 
     /** The docs' table of the stages. */

@@ -58,12 +58,4 @@ public final class Backoff {
         double factor = 1 + jitter * (2 * random.nextDouble() - 1);
         return Duration.ofMillis(Math.round(base.toMillis() * factor));
     }
-
-    public Duration first() {
-        return first;
-    }
-
-    public Duration cap() {
-        return cap;
-    }
 }

@@ -58,9 +58,4 @@ public final class ConsumerLag {
         }
         return new Behind(processed, offsets, lagging);
     }
-
-    /** The same, asking for the topics' stable ends first. */
-    public static Behind of(Admin admin, String group, Collection<String> topics, Duration timeout) throws Exception {
-        return of(admin, group, Offsets.stableEnds(admin, topics, timeout), topics, timeout);
-    }
 }

@@ -69,10 +69,10 @@ public final class PipelineProbe implements AutoCloseable {
         }
         Duration call = Duration.ofSeconds(10);
         Map<TopicPartition, OffsetSpec> latest = Offsets.latestOf(admin, topics, call);
-        var highWatermarks = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        var highWatermarks = admin.listOffsets(latest).all().get(call.toMillis(), TimeUnit.MILLISECONDS);
         var stableOffsets = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .all()
-                .get(10, TimeUnit.SECONDS);
+                .get(call.toMillis(), TimeUnit.MILLISECONDS);
         long pending = 0;
         Map<TopicPartition, Long> stableEnds = new LinkedHashMap<>();
         for (TopicPartition partition : latest.keySet()) {
