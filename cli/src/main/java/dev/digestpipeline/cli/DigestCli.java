@@ -34,9 +34,6 @@ import picocli.CommandLine.Spec;
             TestCommand.class
         })
 public final class DigestCli implements Callable<Integer> {
-    /** Apicurio's client warns through java.util.logging about its shared Vert.x; kept here so it stays quiet. */
-    private static final java.util.logging.Logger APICURIO_LOG = java.util.logging.Logger.getLogger("io.apicurio");
-
     @Spec
     CommandSpec spec;
 
@@ -57,7 +54,6 @@ public final class DigestCli implements Callable<Integer> {
         System.setProperty(
                 "org.slf4j.simpleLogger.log.org.apache.kafka",
                 System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"));
-        APICURIO_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

@@ -1,7 +1,7 @@
 package dev.digestpipeline.cli;
 
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceList;
 import dev.digestpipeline.ingest.poll.SourceState;

@@ -7,7 +7,7 @@ import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.enrich.EnrichApp;
 import dev.digestpipeline.enrich.EnrichConfig;

@@ -1,7 +1,7 @@
 package dev.digestpipeline.cli;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.schemas.RawPage;
 import dev.digestpipeline.stack.LocalStack;
 import java.nio.ByteBuffer;

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.TransportException;
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.sink.ElasticsearchAccess;

@@ -2,7 +2,7 @@ package dev.digestpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.digestpipeline.common.kafka.RegistryAccess;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStateStore;
 import dev.digestpipeline.stack.LocalStack;

@@ -1,11 +1,11 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.AppMetrics;
 import dev.digestpipeline.common.metrics.Health;
 import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.enrich.errors.DeadLetterExceptionHandler;
 import dev.digestpipeline.schemas.DeadLetter;

@@ -1,6 +1,6 @@
 package dev.digestpipeline.enrich;
 
-import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.registry.RegistryFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;

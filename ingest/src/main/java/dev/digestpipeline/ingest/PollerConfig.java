@@ -6,13 +6,14 @@ import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.MetricsAddress;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -48,6 +49,7 @@ public record PollerConfig(
             REGISTRY_USERNAME,
             REGISTRY_PASSWORD,
             REGISTRY_CA_FILE,
+            REGISTRY_TIMEOUT,
             IngestConfig.TOPIC,
             PARTITIONS,
             IngestConfig.CONTACT,

@@ -1,6 +1,6 @@
 package dev.digestpipeline.ingest;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.ingest.fetch.HostGate;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.fetch.HostGate;
 import dev.digestpipeline.ingest.fetch.PageFetcher;
 import dev.digestpipeline.ingest.fetch.UserAgent;

@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * What each answer of Elasticsearch to a bulk request means (as kafka-connect-elasticsearch's RetryUtil and its
  * bulk processor): a request too large (413) is split in halves down to one document, which is a dead letter; per
- * document, a version conflict is a stale write skipped, 429 or 5xx a retry, any other refusal a dead letter.
+ * document, a version conflict is a stale write skipped, 429, 5xx or a write block (403 cluster_block_exception) a
+ * retry, any other refusal a dead letter.
  * Waiting between retries is the indexer's, with {@link #BACKOFF}.
  */
 final class BulkRequests {
     private static final Logger log = LoggerFactory.getLogger(BulkRequests.class);
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+    /** A write block (maintenance, or the disk's flood stage): lifted by an operator, so waited out. */
+    private static final String CLUSTER_BLOCK = "cluster_block_exception";
 
     /** Between tries of a request or its documents: 500 ms doubling to 30 s, ±20 % so that sinks drift apart. */
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 0.2);
@@ -63,9 +66,12 @@ final class BulkRequests {
     /**
      * A refusal of a whole request that no retry will change, as the error to stop the sink with (nothing is
      * committed, so a restart with the cause fixed indexes the batch); empty when it is worth waiting out (429,
-     * 5xx).
+     * 5xx, a write block).
      */
     static Optional<IllegalStateException> fatal(BulkWriter.RequestRejected e, int documents) {
+        if (e.status() == 403 && e.getMessage().contains(CLUSTER_BLOCK)) {
+            return Optional.empty();
+        }
         if (e.status() == 401 || e.status() == 403) {
             return Optional.of(new IllegalStateException(
                     "Elasticsearch refused the sink (" + e.getMessage()
@@ -125,7 +131,9 @@ final class BulkRequests {
                 // Elasticsearch already holds a newer revision: this one is stale, not lost
                 counts.staleSkipped.increment();
                 log.debug("{} {} version {} stale, skipped", doc.alias(), doc.id(), doc.version());
-            } else if (item.status() == 429 || item.status() >= 500) {
+            } else if (item.status() == 429
+                    || item.status() >= 500
+                    || (item.status() == 403 && CLUSTER_BLOCK.equals(item.errorType()))) {
                 retry.add(doc);
             } else {
                 sent.add(deadLetters.send(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The sink's loop (as kafka-connect-elasticsearch's task and OffsetTracker): polls papers and trends, has each batch
  * indexed ({@link DocumentConverter}, {@link BulkRequests}), waits out Elasticsearch with its partitions paused, and
- * commits offsets only after Elasticsearch acknowledged the batch, only for the partitions it still holds. Records
+ * commits offsets only after Elasticsearch acknowledged the batch, only for the partitions it held throughout. Records
  * that can never be indexed go to the dead-letter topic with the reason and their bytes; transient failures are
  * retried, never skipped.
  */
@@ -55,6 +57,8 @@ public final class DigestIndexer implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile RuntimeException failure;
     private int registryFailures;
+    /** Partitions revoked or lost since the batch was polled (the listener runs inside poll, on this thread). */
+    private final Set<TopicPartition> revokedInBatch = new HashSet<>();
     /** Why the indexer waits (Elasticsearch or the registry failing), or null while it indexes. */
     private volatile String waitingFor;
 
@@ -94,11 +98,27 @@ public final class DigestIndexer implements Runnable {
         consumer.subscribe(
                 config.trendsTopic().isEmpty()
                         ? List.of(config.papersTopic())
-                        : List.of(config.papersTopic(), config.trendsTopic()));
+                        : List.of(config.papersTopic(), config.trendsTopic()),
+                new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        revokedInBatch.addAll(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+                    @Override
+                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                        revokedInBatch.addAll(partitions);
+                    }
+                });
         long nextSummary = System.nanoTime() + config.summaryInterval().toNanos();
         try {
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+                // what poll returned is of the partitions held now; a revocation from here on voids the batch's
+                revokedInBatch.clear();
                 if (!records.isEmpty() && indexBatch(records)) {
                     commit(records);
                 }
@@ -203,7 +223,7 @@ public final class DigestIndexer implements Runnable {
                     log.info("{} documents wait {} ms for Elasticsearch; partitions paused", docs.size(), wait);
                     waitPolling(wait, paused);
                     // a rebalance during the wait took partitions away: their records are another member's now
-                    docs.removeIf(d -> !consumer.assignment().contains(partitionOf(d.record())));
+                    docs.removeIf(d -> revokedInBatch.contains(partitionOf(d.record())));
                 }
             }
         } finally {
@@ -234,11 +254,15 @@ public final class DigestIndexer implements Runnable {
         }
     }
 
-    /** Commits the batch's offsets for the partitions still assigned; a revoked one's are the new owner's. */
+    /**
+     * Commits the batch's offsets of the partitions held throughout it. A partition revoked during the batch had its
+     * documents dropped, and its offsets are not committed even when it was assigned back before the batch ended:
+     * it is then read again from its committed offset (as Kafka Connect's WorkerSinkTask does).
+     */
     private void commit(ConsumerRecords<byte[], byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            if (consumer.assignment().contains(partition)) {
+            if (!revokedInBatch.contains(partition) && consumer.assignment().contains(partition)) {
                 List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
                 offsets.put(
                         partition,

@@ -1,7 +1,7 @@
 package dev.digestpipeline.sink;
 
-import dev.digestpipeline.common.kafka.RegistryFailures;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistryFailures;
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.TagTrend;
 import dev.digestpipeline.sink.index.PaperDocument;

@@ -1,12 +1,12 @@
 package dev.digestpipeline.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.AppMetrics;
 import dev.digestpipeline.common.metrics.Health;
 import dev.digestpipeline.common.metrics.MetricsServer;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.run.AppMain;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;

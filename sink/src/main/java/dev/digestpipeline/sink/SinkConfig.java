@@ -6,14 +6,15 @@ import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
+import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
 import dev.digestpipeline.common.kafka.ConsumerGroups;
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.MetricsAddress;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
@@ -65,6 +66,7 @@ public record SinkConfig(
             REGISTRY_USERNAME,
             REGISTRY_PASSWORD,
             REGISTRY_CA_FILE,
+            REGISTRY_TIMEOUT,
             ELASTICSEARCH_URL,
             ElasticsearchAccess.USERNAME,
             ElasticsearchAccess.PASSWORD,

@@ -184,6 +184,15 @@ class DigestIndexerBulkTest {
         assertEquals(List.of(committedUpTo(P0, 2)), commits);
     }
 
+    private void deliverRoboticsOnP0AndLanguageOnP1() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+            consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, bytes("robotics"), bytes("robotics")));
+            consumer.addRecord(new ConsumerRecord<>(P1.topic(), 1, 0, bytes("language"), bytes("language")));
+        });
+    }
+
     @Test
     void documentsOfAPartitionRevokedDuringTheWaitAreDroppedAndOnlyTheRestCommitted() {
         answers.add(ops -> {
@@ -191,15 +200,53 @@ class DigestIndexerBulkTest {
             consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1)));
             throw new BulkWriter.RequestRejected(503, "no master");
         });
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(P0, P1));
-            consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
-            consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, bytes("robotics"), bytes("robotics")));
-            consumer.addRecord(new ConsumerRecord<>(P1.topic(), 1, 0, bytes("language"), bytes("language")));
-        });
+        deliverRoboticsOnP0AndLanguageOnP1();
         indexer.run();
         assertEquals(List.of(id("language")), requests.get(1));
         assertEquals(List.of(committedUpTo(P1, 1)), commits);
+    }
+
+    @Test
+    void aPartitionRevokedAndAssignedBackDuringTheWaitIsNotCommittedButReadAgain() {
+        answers.add(ops -> {
+            // while the sink waits, partition 0 goes to another member and comes back before the batch ends
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1)));
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+            throw new BulkWriter.RequestRejected(503, "no master");
+        });
+        deliverRoboticsOnP0AndLanguageOnP1();
+        indexer.run();
+        assertEquals(List.of(id("language")), requests.get(1));
+        // robotics was never indexed: committing partition 0 up to 1 would lose it
+        assertEquals(List.of(committedUpTo(P1, 1)), commits);
+    }
+
+    @Test
+    void aWriteBlockOnADocumentIsWaitedOutNotDeadLettered() {
+        answers.add(ops -> List.of(
+                OK,
+                new BulkWriter.ItemResult(
+                        403,
+                        "cluster_block_exception",
+                        "index [digest-papers-v1] blocked by: [FORBIDDEN/8/index write (api)];")));
+        deliver(P0, "robotics", "language");
+        indexer.run();
+        assertEquals(List.of(id("language")), requests.get(1));
+        assertEquals(List.of(), deadLetters.history());
+        assertEquals(List.of(committedUpTo(P0, 2)), commits);
+    }
+
+    @Test
+    void aWriteBlockOnTheWholeRequestIsWaitedOutNotFatal() {
+        answers.add(ops -> {
+            throw new BulkWriter.RequestRejected(
+                    403, "cluster_block_exception: blocked by: [FORBIDDEN/12/index read-only / allow delete (api)]");
+        });
+        deliver(P0, "robotics");
+        indexer.run();
+        assertEquals(2, requests.size());
+        assertEquals(1, indexer.trendsIndexed());
+        assertEquals(List.of(committedUpTo(P0, 1)), commits);
     }
 
     @Test

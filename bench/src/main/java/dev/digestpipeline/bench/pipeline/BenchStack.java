@@ -1,9 +1,9 @@
 package dev.digestpipeline.bench.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.settings.CommonSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.enrich.EnrichConfig;

@@ -32,7 +32,7 @@ final class HotFrames {
         PARTS.put("record caches", "org.apache.kafka.streams.state.internals.ThreadCache");
         PARTS.put("RocksDB", "org.rocksdb.");
         PARTS.put("Avro", "org.apache.avro.");
-        PARTS.put("registry serde (Apicurio)", "io.apicurio.");
+        PARTS.put("registry serde (dev.digestpipeline.common.registry)", "dev.digestpipeline.common.registry.");
         PARTS.put("Kafka producer", "org.apache.kafka.clients.producer.");
         PARTS.put("Kafka consumer", "org.apache.kafka.clients.consumer.");
     }

@@ -1,7 +1,7 @@
 package dev.digestpipeline.bench.pipeline;
 
 import dev.digestpipeline.bench.PageGenerator;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.schemas.RawPage;
 import java.time.Duration;

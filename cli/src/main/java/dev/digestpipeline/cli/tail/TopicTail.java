@@ -1,7 +1,7 @@
 package dev.digestpipeline.cli.tail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

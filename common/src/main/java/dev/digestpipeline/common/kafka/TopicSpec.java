@@ -1,5 +1,7 @@
 package dev.digestpipeline.common.kafka;
 
+import dev.digestpipeline.common.registry.RegistryAccess;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ public final class CommonSettings {
     public static final Setting REGISTRY_URL = Setting.text(
             "registry.url",
             "http://127.0.0.1:8081",
-            "schema registry base URL (Apicurio Registry; its Confluent-compatible API serves the same ids)");
+            "schema registry base URL (Apicurio Registry; the apps use its Confluent-compatible API, /apis/ccompat/v7)");
     public static final Setting REGISTRY_USERNAME =
             Setting.text("registry.username", "", "schema registry user (HTTP basic auth); blank: none");
     public static final Setting REGISTRY_PASSWORD = Setting.text(
@@ -17,6 +17,11 @@ public final class CommonSettings {
             "registry.ca.file",
             "",
             "PEM file of the CA certificates an https registry is trusted by; blank: the JVM's");
+    public static final Setting REGISTRY_TIMEOUT = Setting.duration(
+            "registry.timeout",
+            "10s",
+            "deadline of one schema registry call (connecting, the answer and its body); past it the registry counts "
+                    + "as unavailable and the record is retried, never dead-lettered");
     public static final Setting ELASTICSEARCH_URL =
             Setting.text("elasticsearch.url", "http://127.0.0.1:9200", "Elasticsearch base URL");
     public static final Setting PARTITIONS = Setting.integer(

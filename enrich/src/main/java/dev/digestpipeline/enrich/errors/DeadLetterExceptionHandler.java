@@ -2,7 +2,7 @@ package dev.digestpipeline.enrich.errors;
 
 import dev.digestpipeline.common.kafka.DeadLetterStage;
 import dev.digestpipeline.common.kafka.DeadLetters;
-import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.registry.RegistryFailures;
 import dev.digestpipeline.common.retry.Backoff;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * exactly-once transaction aborts with the merge store's update and the record is processed again once the cause
  * (a registry or broker outage) is gone. Resuming there would leave the store ahead of the topic, and re-publishing
  * the page would then emit nothing. And except when the schema registry did not answer ({@link RegistryFailures}):
- * the record is not at fault, so the task fails after a short wait and reads it again.
+ * the record is not at fault, so the task fails after a short wait and reads it again; the same when the registry
+ * cannot give a dead letter its schema id, on any hook.
  */
 public final class DeadLetterExceptionHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
@@ -87,12 +88,17 @@ public final class DeadLetterExceptionHandler
             waitForRegistry(context, exception);
             return DeserializationExceptionHandler.Response.fail();
         }
-        return DeserializationExceptionHandler.Response.resume(deadLetter(
-                context,
-                DeadLetterStage.ENRICH_DESERIALIZE.id(),
-                "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
-                record.key(),
-                record.value()));
+        try {
+            return DeserializationExceptionHandler.Response.resume(deadLetter(
+                    context,
+                    DeadLetterStage.ENRICH_DESERIALIZE.id(),
+                    "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
+                    record.key(),
+                    record.value()));
+        } catch (RuntimeException letterFailed) {
+            failOnRegistry(context, letterFailed);
+            return DeserializationExceptionHandler.Response.fail();
+        }
     }
 
     @Override
@@ -107,12 +113,17 @@ public final class DeadLetterExceptionHandler
             // output): it must fail the task, not be dead-lettered on its way up
             return ProcessingExceptionHandler.Response.fail();
         }
-        return ProcessingExceptionHandler.Response.resume(deadLetter(
-                context,
-                DeadLetterStage.ENRICH_PROCESS.id(),
-                "processor " + context.processorNodeId() + " failed: " + describe(exception),
-                context.sourceRawKey(),
-                context.sourceRawValue()));
+        try {
+            return ProcessingExceptionHandler.Response.resume(deadLetter(
+                    context,
+                    DeadLetterStage.ENRICH_PROCESS.id(),
+                    "processor " + context.processorNodeId() + " failed: " + describe(exception),
+                    context.sourceRawKey(),
+                    context.sourceRawValue()));
+        } catch (RuntimeException letterFailed) {
+            failOnRegistry(context, letterFailed);
+            return ProcessingExceptionHandler.Response.fail();
+        }
     }
 
     @Override
@@ -121,12 +132,16 @@ public final class DeadLetterExceptionHandler
         if (isMainOutput(record.topic())) {
             return failTask(context, record.topic(), exception);
         }
-        return ProductionExceptionHandler.Response.resume(deadLetter(
-                context,
-                DeadLetterStage.ENRICH_PRODUCE.id(),
-                "writing to " + record.topic() + " failed: " + describe(exception),
-                record.key(),
-                record.value()));
+        try {
+            return ProductionExceptionHandler.Response.resume(deadLetter(
+                    context,
+                    DeadLetterStage.ENRICH_PRODUCE.id(),
+                    "writing to " + record.topic() + " failed: " + describe(exception),
+                    record.key(),
+                    record.value()));
+        } catch (RuntimeException letterFailed) {
+            return failOnRegistry(context, letterFailed);
+        }
     }
 
     @Override
@@ -138,13 +153,32 @@ public final class DeadLetterExceptionHandler
         if (isMainOutput(record.topic())) {
             return failTask(context, record.topic(), exception);
         }
-        return ProductionExceptionHandler.Response.resume(deadLetter(
-                context,
-                DeadLetterStage.ENRICH_SERIALIZE.id(),
-                "record for " + record.topic() + " cannot be serialized ("
-                        + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
-                context.sourceRawKey(),
-                context.sourceRawValue()));
+        if (RegistryFailures.isUnavailable(exception)) {
+            // a dead letter (or a tag's copy) the registry could not give an id: written when the task reads the
+            // record again, not turned into a letter about itself
+            waitForRegistry(context, exception);
+            return ProductionExceptionHandler.Response.fail();
+        }
+        try {
+            return ProductionExceptionHandler.Response.resume(deadLetter(
+                    context,
+                    DeadLetterStage.ENRICH_SERIALIZE.id(),
+                    "record for " + record.topic() + " cannot be serialized ("
+                            + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
+                    context.sourceRawKey(),
+                    context.sourceRawValue()));
+        } catch (RuntimeException letterFailed) {
+            return failOnRegistry(context, letterFailed);
+        }
+    }
+
+    /** The dead letter itself could not be written: only a registry outage is waited out, anything else is a bug. */
+    private ProductionExceptionHandler.Response failOnRegistry(ErrorHandlerContext context, RuntimeException failure) {
+        if (!RegistryFailures.isUnavailable(failure)) {
+            throw failure;
+        }
+        waitForRegistry(context, failure);
+        return ProductionExceptionHandler.Response.fail();
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.digestpipeline.enrich.page;
 
 import dev.digestpipeline.common.kafka.DeadLetterStage;
 import dev.digestpipeline.common.kafka.DeadLetters;
-import dev.digestpipeline.common.kafka.RegistryFailures;
+import dev.digestpipeline.common.registry.RegistryFailures;
 import dev.digestpipeline.enrich.EnrichCounters;
 import dev.digestpipeline.parse.UnparseablePageException;
 import dev.digestpipeline.schemas.DeadLetter;

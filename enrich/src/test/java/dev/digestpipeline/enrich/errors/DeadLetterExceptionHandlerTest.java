@@ -2,6 +2,7 @@ package dev.digestpipeline.enrich.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.digestpipeline.common.registry.RegistryUnavailableException;
 import dev.digestpipeline.enrich.AvroTestSerde;
 import dev.digestpipeline.schemas.DeadLetter;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -167,7 +169,40 @@ class DeadLetterExceptionHandlerTest {
         assertEquals(List.of(), response.deadLetterQueueRecords());
     }
 
-    /** The Apicurio serde's failure when the registry refuses connections. */
+    @Test
+    void aDeadLetterTheRegistryCannotGiveAnIdFailsTheTaskInsteadOfBecomingALetterAboutItself() {
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>("digest.pages.dlq", null, null);
+        ProductionExceptionHandler.Response response = handler.handleSerializationError(
+                context("digest.pages.raw"),
+                letter,
+                new RegistryUnavailableException("registering DeadLetter: the registry did not answer within 10s"),
+                ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+    }
+
+    @Test
+    void aDeadLetterThatCannotBeWrittenWhileTheRegistryIsDownFailsTheTask() {
+        DeadLetterExceptionHandler registryless = new DeadLetterExceptionHandler();
+        Serializer<DeadLetter> down = (topic, letter) -> {
+            throw new RegistryUnavailableException("registering DeadLetter: the registry did not answer within 10s");
+        };
+        registryless.configure(Map.of(
+                DeadLetterExceptionHandler.PAGES_SOURCE_CONFIG, "digest.pages.raw",
+                DeadLetterExceptionHandler.PAGES_DLQ_CONFIG, "digest.pages.dlq",
+                DeadLetterExceptionHandler.PAPERS_DLQ_CONFIG, "digest.papers.dlq",
+                DeadLetterExceptionHandler.PAPERS_OUTPUT_CONFIG, "digest.papers",
+                DeadLetterExceptionHandler.REGISTRY_WAIT_CONFIG, "1",
+                DeadLetterExceptionHandler.SERIALIZER_CONFIG, down));
+        ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(
+                "digest.papers.by-tag", "2508.00001".getBytes(StandardCharsets.UTF_8), new byte[] {7, 7, 7});
+        ProductionExceptionHandler.Response response = registryless.handleError(
+                context("digest.pages.raw"), refused, new RecordTooLargeException("record is 20000000 bytes"));
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+    }
+
+    /** A failure when the registry refuses connections, as a client wrapping the HTTP client's reports it. */
     private static RuntimeException registryDown() {
         return new RuntimeException(new java.util.concurrent.ExecutionException(
                 new java.net.ConnectException("Connection refused: /127.0.0.1:8081")));

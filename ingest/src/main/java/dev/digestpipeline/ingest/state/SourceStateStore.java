@@ -1,8 +1,8 @@
 package dev.digestpipeline.ingest.state;
 
-import dev.digestpipeline.common.kafka.RegistryAccess;
 import dev.digestpipeline.common.kafka.TopicAdmin;
 import dev.digestpipeline.common.kafka.Topics;
+import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.schemas.PollState;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.digestpipeline.ops.kafka;
 
-import dev.digestpipeline.common.kafka.RegistrySerdes;
+import dev.digestpipeline.common.registry.RegistrySerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -16,21 +16,16 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The registry serializer's bytes, with the registry asked once per topic and schema: the first record of a topic
- * goes through the registry's serializer, which registers its schema under the topic's subject and writes the
- * Confluent wire format (magic byte 0, the schema's 4-byte id, Avro binary). Its first five bytes are kept, and
- * every later record of that schema is those five bytes and its Avro binary, written here through a buffered
- * encoder: the registry's serializer resolves the schema again for every record and writes through Avro's direct
- * encoder, one call per byte, which made a merged paper half again as costly to write. Records are written by
- * {@link SpecificRecordWriter} where it covers the schema. Bytes that are not the
- * wire format (another id handler, headers) are never reused: every record then goes through the registry's
- * serializer.
+ * Avro records in the Confluent wire format: magic byte 0, the schema's 4-byte registry id, Avro binary. The id of a
+ * topic's schema is asked of the registry once, under the topic's subject ({@code <topic>-value}, registering the
+ * schema when new); every later record of that schema is those five bytes and its Avro binary, written through a
+ * buffered encoder, by {@link SpecificRecordWriter} where it covers the schema.
  */
 final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     /** Magic byte and schema id. */
     static final int PREFIX_BYTES = 5;
 
-    private final Serializer<T> registry;
+    private final SchemaLookup registry;
     private final Map<String, Prefix> prefixes = new ConcurrentHashMap<>();
     /** An encoder and its buffer per thread, whichever serializer writes through them. */
     private static final ThreadLocal<Output> OUTPUTS = ThreadLocal.withInitial(Output::new);
@@ -54,13 +49,8 @@ final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializ
         }
     }
 
-    RegistryAvroSerializer(Serializer<T> registry) {
+    RegistryAvroSerializer(SchemaLookup registry) {
         this.registry = registry;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        registry.configure(configs, isKey);
     }
 
     @Override
@@ -71,11 +61,11 @@ final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializ
         Prefix prefix = prefixes.get(topic);
         // the schema of a specific record is its class's: one object, and equals tries identity first
         if (prefix == null || !prefix.schema.equals(data.getSchema())) {
-            byte[] bytes = headers == null ? registry.serialize(topic, data) : registry.serialize(topic, headers, data);
-            if (bytes != null && bytes.length >= PREFIX_BYTES && bytes[0] == 0) {
-                prefixes.put(topic, new Prefix(data.getSchema(), Arrays.copyOf(bytes, PREFIX_BYTES)));
-            }
-            return bytes;
+            int id = registry.register(topic + "-value", data.getSchema());
+            prefix = new Prefix(
+                    data.getSchema(),
+                    ByteBuffer.allocate(PREFIX_BYTES).put((byte) 0).putInt(id).array());
+            prefixes.put(topic, prefix);
         }
         Output out = OUTPUTS.get();
         out.bytes.reset();
@@ -97,10 +87,5 @@ final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializ
     @Override
     public byte[] serialize(String topic, T data) {
         return serialize(topic, null, data);
-    }
-
-    @Override
-    public void close() {
-        registry.close();
     }
 }

@@ -1,9 +1,10 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digestpipeline.schemas.Paper;
 import dev.digestpipeline.schemas.Tag;
@@ -13,32 +14,48 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 class RegistryAvroSerializerTest {
-    /** A registry serializer writing the wire format with schema id 42 (or another first byte), and its calls. */
-    private static final class FakeRegistry implements Serializer<Paper> {
+    /** A registry that gives every schema id 42, and the subjects it was asked about. */
+    static final class FakeRegistry implements SchemaLookup {
         final List<String> calls = new ArrayList<>();
-        final byte magic;
+        boolean down;
 
-        FakeRegistry(byte magic) {
-            this.magic = magic;
+        @Override
+        public Schema schema(int id) {
+            calls.add("id " + id);
+            if (down) {
+                throw new RegistryUnavailableException("schema id " + id + ": the registry did not answer");
+            }
+            if (id != 42) {
+                throw new SerializationException("schema id " + id + " is unknown");
+            }
+            return Paper.getClassSchema();
         }
 
         @Override
-        public byte[] serialize(String topic, Paper data) {
-            calls.add(topic);
-            return wireFormat(magic, data);
+        public int register(String subject, Schema schema) {
+            calls.add(subject);
+            if (down) {
+                throw new RegistryUnavailableException(
+                        "registering under " + subject + ": the registry did not answer");
+            }
+            return 42;
         }
     }
 
-    private static byte[] wireFormat(byte magic, Paper paper) {
+    static byte[] wireFormat(Paper paper) {
+        return wireFormat((byte) 0, paper);
+    }
+
+    static byte[] wireFormat(byte magic, Paper paper) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(new byte[] {magic, 0, 0, 0, 42});
@@ -51,7 +68,7 @@ class RegistryAvroSerializerTest {
         }
     }
 
-    private static Paper paper(String id) {
+    static Paper paper(String id) {
         return Paper.newBuilder()
                 .setPaperId(id)
                 .setArxivId(id)
@@ -74,7 +91,7 @@ class RegistryAvroSerializerTest {
 
     @Test
     void laterRecordsOfATopicAreTheRegistrysBytesWithoutAskingIt() {
-        FakeRegistry registry = new FakeRegistry((byte) 0);
+        FakeRegistry registry = new FakeRegistry();
         RegistryAvroSerializer<Paper> serializer = new RegistryAvroSerializer<>(registry);
         serializer.serialize("digest.papers", paper("2611.00001"));
         for (String id : List.of("2611.00002", "2611.00003")) {
@@ -82,32 +99,35 @@ class RegistryAvroSerializerTest {
                     wireFormat((byte) 0, paper(id)),
                     serializer.serialize("digest.papers", new RecordHeaders(), paper(id)));
         }
-        assertEquals(List.of("digest.papers"), registry.calls);
+        assertEquals(List.of("digest.papers-value"), registry.calls);
     }
 
     @Test
     void eachTopicIsResolvedByTheRegistryOnce() {
-        FakeRegistry registry = new FakeRegistry((byte) 0);
+        FakeRegistry registry = new FakeRegistry();
         RegistryAvroSerializer<Paper> serializer = new RegistryAvroSerializer<>(registry);
         for (String topic : List.of("digest.papers", "digest.papers.by-tag", "digest.papers", "digest.papers.by-tag")) {
             serializer.serialize(topic, paper("2611.00001"));
         }
-        assertEquals(List.of("digest.papers", "digest.papers.by-tag"), registry.calls);
+        assertEquals(List.of("digest.papers-value", "digest.papers.by-tag-value"), registry.calls);
     }
 
     @Test
-    void bytesNotInTheWireFormatAreAlwaysTheRegistrys() {
-        FakeRegistry registry = new FakeRegistry((byte) 1);
+    void aRegistryThatDoesNotAnswerFailsTheFirstRecordAsUnavailableAndTheNextAsksAgain() {
+        FakeRegistry registry = new FakeRegistry();
         RegistryAvroSerializer<Paper> serializer = new RegistryAvroSerializer<>(registry);
-        serializer.serialize("digest.papers", paper("2611.00001"));
-        assertArrayEquals(
-                wireFormat((byte) 1, paper("2611.00002")), serializer.serialize("digest.papers", paper("2611.00002")));
-        assertEquals(List.of("digest.papers", "digest.papers"), registry.calls);
+        registry.down = true;
+        RegistryUnavailableException e = assertThrows(
+                RegistryUnavailableException.class, () -> serializer.serialize("digest.papers", paper("2611.00001")));
+        assertTrue(RegistryFailures.isUnavailable(e));
+        registry.down = false;
+        assertArrayEquals(wireFormat(paper("2611.00001")), serializer.serialize("digest.papers", paper("2611.00001")));
+        assertEquals(List.of("digest.papers-value", "digest.papers-value"), registry.calls);
     }
 
     @Test
     void aRecordAvroCannotWriteFailsNamingItsTopicAndTheNextIsWrittenWhole() {
-        FakeRegistry registry = new FakeRegistry((byte) 0);
+        FakeRegistry registry = new FakeRegistry();
         RegistryAvroSerializer<Paper> serializer = new RegistryAvroSerializer<>(registry);
         serializer.serialize("digest.papers", paper("2611.00001"));
         Paper titleless = paper("2611.00002");
@@ -122,7 +142,7 @@ class RegistryAvroSerializerTest {
 
     @Test
     void aNullValueIsATombstone() {
-        FakeRegistry registry = new FakeRegistry((byte) 0);
+        FakeRegistry registry = new FakeRegistry();
         assertNull(new RegistryAvroSerializer<>(registry).serialize("digest.papers", null));
         assertEquals(List.of(), registry.calls);
     }

@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,40 +1,32 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.kiota.ApiException;
 import java.net.ConnectException;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class RegistryFailuresTest {
-    /** What the registry client throws for an HTTP error answer. */
-    private static final class Answer extends ApiException {
-        Answer(int status) {
-            super("HTTP " + status);
-            setResponseStatusCode(status);
-        }
-    }
-
     @Test
     void aRefusedConnectionDeepInTheChainIsTheRegistryBeingDown() {
-        // as the Apicurio serde reports it
+        // as a client wrapping the HTTP client's failure reports it
         RuntimeException failure = new RuntimeException(new RuntimeException(
                 new ExecutionException(new ConnectException("Connection refused: /127.0.0.1:8081"))));
         assertTrue(RegistryFailures.isUnavailable(failure));
     }
 
     @Test
-    void a5xxOrA429FromTheRegistryIsTheRegistryNotAnswering() {
-        assertTrue(RegistryFailures.isUnavailable(new RuntimeException(new Answer(503))));
-        assertTrue(RegistryFailures.isUnavailable(new RuntimeException(new Answer(429))));
+    void theRegistryClientsOwnReportIsTheRegistryNotAnswering() {
+        assertTrue(RegistryFailures.isUnavailable(new RuntimeException(
+                new RegistryUnavailableException("schema id 3: the registry at http://r answered 503"))));
     }
 
     @Test
     void anUnknownSchemaIdIsTheRecordsFault() {
-        assertFalse(RegistryFailures.isUnavailable(new RuntimeException(new Answer(404))));
+        assertFalse(RegistryFailures.isUnavailable(
+                new SerializationException("schema id 7 is unknown to the registry at http://r")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,5 @@
-package dev.digestpipeline.common.kafka;
+package dev.digestpipeline.common.registry;
 
-import com.microsoft.kiota.ApiException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -19,18 +18,16 @@ public final class RegistryFailures {
     /** Whether the failure, or one of its causes, is the registry not answering rather than the record. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // the serde's HTTP client reports refused connections, resets and timeouts as these; not every
-            // IOException: Avro reports truncated bytes as an EOFException, and those are the record's fault
-            if (t instanceof SocketException
+            // the registry client's own report (a deadline passed, a 5xx or a 429), or refused connections, resets
+            // and timeouts as they come; not every IOException: Avro reports truncated bytes as an EOFException,
+            // and those are the record's fault
+            if (t instanceof RegistryUnavailableException
+                    || t instanceof SocketException
                     || t instanceof SocketTimeoutException
                     || t instanceof UnknownHostException
                     || t instanceof HttpTimeoutException
                     || t instanceof ClosedChannelException
                     || t instanceof TimeoutException) {
-                return true;
-            }
-            if (t instanceof ApiException api
-                    && (api.getResponseStatusCode() >= 500 || api.getResponseStatusCode() == 429)) {
                 return true;
             }
         }
