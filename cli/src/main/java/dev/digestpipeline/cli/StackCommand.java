@@ -1,9 +1,6 @@
 package dev.digestpipeline.cli;
 
-import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
-import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
-import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
-
+import dev.digestpipeline.launch.AppProcesses;
 import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.StackSettings;
@@ -42,7 +39,7 @@ final class StackCommand {
             settings = settings.withFreePorts(settings.dataDir());
         }
         long t0 = System.nanoTime();
-        LocalStack stack = LocalStack.start(settings, line -> Checkout.say("stack: " + line));
+        LocalStack stack = LocalStack.startMissing(settings, line -> Checkout.say("stack: " + line));
         Checkout.say(String.format(
                 Locale.ROOT, "stack: up in %.1f s: %s", (System.nanoTime() - t0) / 1e9, stack.describe()));
         return 0;
@@ -78,9 +75,7 @@ final class StackCommand {
             description = "Prints the stack's addresses as the apps' DIGEST_* environment assignments.")
     int env() {
         LocalStack stack = Checkout.runningStack();
-        Checkout.say(BOOTSTRAP_SERVERS.envName() + "=" + stack.bootstrapServers());
-        Checkout.say(REGISTRY_URL.envName() + "=" + stack.registryUrl());
-        Checkout.say(ELASTICSEARCH_URL.envName() + "=" + stack.elasticsearchUrl());
+        AppProcesses.stackSettings(stack).forEach((name, value) -> Checkout.say(name + "=" + value));
         return 0;
     }
 }

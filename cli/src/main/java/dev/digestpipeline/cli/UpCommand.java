@@ -64,8 +64,9 @@ final class UpCommand implements Callable<Integer> {
             stack = running.get();
             Checkout.say("stack already running");
         } else {
-            Checkout.say("starting the local stack in " + stackDir);
-            stack = LocalStack.start(StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
+            Checkout.say("starting the local stack in " + stackDir + " (what of it is not running)");
+            stack = LocalStack.startMissing(
+                    StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
         }
         for (AppProcesses.App app : AppProcesses.PIPELINE) {
             Checkout.say(apps.start(app, stack));

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.TransportException;
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
@@ -70,7 +71,7 @@ class SecuredServersIT {
             TopicAdmin.ensure(
                     stack.bootstrapServers(),
                     Map.of(),
-                    List.of(Topics.PAPERS.newTopic(run + ".papers", 1, (short) 1, null, Map.of())));
+                    List.of(Topics.PAPERS.newTopic(run + ".papers", new TopicLayout(1, (short) 1, -1), null)));
             RegistryAccess secured = new RegistryAccess(registry.url(), "digest", "s3cret", registry.caFile());
             Properties props = new Properties();
             props.put("bootstrap.servers", stack.bootstrapServers());

@@ -2,6 +2,7 @@ package dev.digestpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.poll.SourceState;
 import dev.digestpipeline.ingest.state.SourceStateStore;
@@ -28,13 +29,21 @@ class SourceStateStoreIT {
         String feed = "arxiv-rss,https://rss.arxiv.org/rss/cs.CL";
         String api = "hf-daily-api,https://huggingface.co/api/daily_papers";
         try (SourceStateStore run = new SourceStateStore(
-                stack.bootstrapServers(), RegistryAccess.anonymous(stack.registryUrl()), topic, Map.of())) {
+                stack.bootstrapServers(),
+                RegistryAccess.anonymous(stack.registryUrl()),
+                topic,
+                TopicLayout.DEFAULTS,
+                Map.of())) {
             run.save(feed, polled("\"v1\"", 200, null, 0));
             run.save(api, polled("\"a\"", 429, "HTTP 429", 1));
             run.save(feed, polled("\"v2\"", 304, null, 0));
         }
         try (SourceStateStore restarted = new SourceStateStore(
-                stack.bootstrapServers(), RegistryAccess.anonymous(stack.registryUrl()), topic, Map.of())) {
+                stack.bootstrapServers(),
+                RegistryAccess.anonymous(stack.registryUrl()),
+                topic,
+                TopicLayout.DEFAULTS,
+                Map.of())) {
             assertEquals(
                     Map.of(feed, polled("\"v2\"", 304, null, 0), api, polled("\"a\"", 429, "HTTP 429", 1)),
                     restarted.load());
@@ -45,7 +54,11 @@ class SourceStateStoreIT {
     void aPollerThatNeverRanReadsNoState(LocalStack stack) {
         String topic = "digest.sources.state." + UUID.randomUUID();
         try (SourceStateStore fresh = new SourceStateStore(
-                stack.bootstrapServers(), RegistryAccess.anonymous(stack.registryUrl()), topic, Map.of())) {
+                stack.bootstrapServers(),
+                RegistryAccess.anonymous(stack.registryUrl()),
+                topic,
+                TopicLayout.DEFAULTS,
+                Map.of())) {
             assertEquals(Map.of(), fresh.load());
         }
     }

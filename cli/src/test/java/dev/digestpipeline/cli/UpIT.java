@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.digestpipeline.launch.AppProcesses;
-import dev.digestpipeline.launch.Checkout;
 import dev.digestpipeline.ops.pipeline.PipelineProbe;
 import dev.digestpipeline.stack.LocalStack;
-import dev.digestpipeline.stack.Ports;
-import dev.digestpipeline.stack.StackPort;
 import dev.digestpipeline.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,14 +69,7 @@ class UpIT {
         Path home = StackSettings.home(System.getenv());
         stackDir = Files.createTempDirectory(Files.createDirectories(home.resolve(".stack")), "up-");
         outputs = Files.createDirectories(home.resolve("cli/target/up-it"));
-        env = new HashMap<>(System.getenv());
-        env.put("DIGEST_HOME", home.toString());
-        env.put("DIGEST_STACK_DIR", stackDir.toString());
-        StackPort[] stackPorts = StackPort.values();
-        int[] ports = Ports.freePorts(stackPorts.length);
-        for (int i = 0; i < stackPorts.length; i++) {
-            env.put(stackPorts[i].variable(), Integer.toString(ports[i]));
-        }
+        env = DigestCommand.stackOnFreePorts(home, stackDir);
     }
 
     @AfterAll
@@ -95,17 +85,7 @@ class UpIT {
 
     /** Runs the launcher's jar as {@code ./digest} does, with the test stack's environment; returns its output. */
     private static String digest(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(AppProcesses.command(Checkout.appJar("cli")));
-        command.addAll(List.of(args));
-        Path log = outputs.resolve(args[0] + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "digest " + args[0] + " timed out");
-        String output = Files.readString(log);
-        assertEquals(0, process.exitValue(), "digest " + String.join(" ", args) + ":\n" + output);
-        return output;
+        return new DigestCommand(env, outputs).run(args);
     }
 
     /** The URL 'status' prints for an app's /metrics and /health. */

@@ -1,6 +1,7 @@
 package dev.digestpipeline.enrich;
 
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.AppMetrics;
 import dev.digestpipeline.common.metrics.Health;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -115,8 +115,9 @@ public final class EnrichApp implements AppMain.App {
                 config.streams().commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.streams().stateDir().toString());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.streams().standbyReplicas());
-        props.put(
-                StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.creation().replicationFactor());
+        TopicLayout layout = config.creation().layout();
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) layout.replicationFactor());
+        layout.topicConfigs().forEach((name, value) -> props.put(StreamsConfig.topicPrefix(name), value));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
@@ -151,21 +152,20 @@ public final class EnrichApp implements AppMain.App {
 
     /** Creates the topics this app reads and writes, so it can start before the first page arrives. */
     public static void createTopics(EnrichConfig config, List<String> areas) {
-        short rf = config.creation().replicationFactor();
-        int n = config.creation().partitions();
+        TopicLayout layout = config.creation().layout();
         EnrichConfig.TopicNames topics = config.topics();
-        Map<String, String> bigRecords = Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024));
         List<NewTopic> all = new ArrayList<>(List.of(
-                Topics.PAGES_RAW.newTopic(topics.pagesRaw(), n, rf, null, bigRecords),
-                Topics.PAPERS.newTopic(topics.papers(), n, rf, null, Map.of()),
-                Topics.PAGES_DLQ.newTopic(topics.pagesDlq(), n, rf, null, bigRecords),
-                Topics.PAPERS_DLQ.newTopic(topics.papersDlq(), n, rf, null, Map.of()),
+                Topics.PAGES_RAW.newTopic(topics.pagesRaw(), layout, null),
+                Topics.PAPERS.newTopic(topics.papers(), layout, null),
+                Topics.PAGES_DLQ.newTopic(topics.pagesDlq(), layout, null),
+                Topics.PAPERS_DLQ.newTopic(topics.papersDlq(), layout, null),
                 Topics.PAPERS_BY_TAG.newTopic(
-                        topics.papersByTag(), n, rf, config.creation().routedRetention(), Map.of()),
-                Topics.TRENDS.newTopic(topics.trends(), n, rf, config.creation().trendRetention(), Map.of())));
+                        topics.papersByTag(), layout, config.creation().routedRetention()),
+                Topics.TRENDS.newTopic(
+                        topics.trends(), layout, config.creation().trendRetention())));
         for (String area : areas) {
             all.add(Topics.AREA.newTopic(
-                    topics.areaTopic(area), n, rf, config.creation().routedRetention(), Map.of()));
+                    topics.areaTopic(area), layout, config.creation().routedRetention()));
         }
         TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), all);
     }

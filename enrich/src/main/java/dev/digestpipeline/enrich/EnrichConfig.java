@@ -3,15 +3,18 @@ package dev.digestpipeline.enrich;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
+import static dev.digestpipeline.common.settings.CommonSettings.MIN_INSYNC_REPLICAS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
+import static dev.digestpipeline.common.settings.CommonSettings.REPLICATION_FACTOR;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
 import dev.digestpipeline.common.kafka.ConsumerGroups;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.TopicSpec;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.MetricsAddress;
@@ -46,18 +49,13 @@ public record EnrichConfig(
         Map<String, String> kafka) {
 
     /**
-     * How enrich creates its topics and Kafka Streams its internal ones: partitions, replication, the routed and
-     * trend topics' retention, and the changelogs' min.insync.replicas.
+     * How enrich creates its topics and Kafka Streams its internal ones: the common layout (partitions, replicas,
+     * min.insync.replicas), and the routed and trend topics' retention.
      */
-    public record TopicCreation(
-            int partitions,
-            short replicationFactor,
-            Duration routedRetention,
-            Duration trendRetention,
-            int changelogMinInsyncReplicas) {
-        /** Settings of the stores' changelog topics. */
+    public record TopicCreation(TopicLayout layout, Duration routedRetention, Duration trendRetention) {
+        /** Settings of the stores' changelog topics: the layout's. */
         public Map<String, String> changelogConfig() {
-            return Map.of("min.insync.replicas", Integer.toString(changelogMinInsyncReplicas));
+            return layout.topicConfigs();
         }
     }
 
@@ -118,8 +116,6 @@ public record EnrichConfig(
     static final Setting TOPIC_AREA_PREFIX =
             topic("topic.area.prefix", Topics.AREA, "prefix of the one-topic-per-area topics");
     static final Setting TOPIC_TRENDS = topic("topic.trends", Topics.TRENDS, "distinct papers per tag and window");
-    static final Setting REPLICATION_FACTOR = Setting.integer(
-            "replication.factor", 1, 1, 16, "replication of the topics it creates and of its internal topics");
     static final Setting ROUTED_RETENTION = Setting.duration(
             "routed.retention",
             days(Topics.PAPERS_BY_TAG.retention()),
@@ -140,12 +136,6 @@ public record EnrichConfig(
             "trend.update.interval",
             "1s",
             "how often trend changes move on; a changed window reaches digest.trends, once, within two intervals");
-    static final Setting CHANGELOG_MIN_INSYNC = Setting.integer(
-            "changelog.min.insync.replicas",
-            1,
-            1,
-            16,
-            "min.insync.replicas of the stores' changelogs; at most replication.factor");
     static final Setting STREAM_THREADS = Setting.integer(
             "stream.threads", 0, 0, 64, "Kafka Streams threads; 0: one per core available (at most one per partition)");
     public static final Setting COMMIT_INTERVAL = Setting.duration(
@@ -158,7 +148,12 @@ public record EnrichConfig(
             ".stack/local/apps/enrich-state",
             "Kafka Streams state folder; relative to the working folder (the checkout: under the stack's data)");
     static final Setting STANDBY_REPLICAS = Setting.integer(
-            "standby.replicas", 0, 0, 16, "warm copies of each store on other instances (num.standby.replicas)");
+            "standby.replicas",
+            1,
+            0,
+            16,
+            "warm copies of each store kept by other instances (num.standby.replicas), so a failover restores "
+                    + "little; an instance alone keeps none");
     static final Setting THREAD_REPLACEMENTS = Setting.integer(
             "thread.replacements",
             5,
@@ -209,7 +204,7 @@ public record EnrichConfig(
                     TREND_DAY_RETENTION,
                     TREND_HOUR_RETENTION,
                     TREND_UPDATE_INTERVAL,
-                    CHANGELOG_MIN_INSYNC,
+                    MIN_INSYNC_REPLICAS,
                     STREAM_THREADS,
                     COMMIT_INTERVAL,
                     SUMMARY_INTERVAL,
@@ -237,12 +232,6 @@ public record EnrichConfig(
     }
 
     public static EnrichConfig from(AppSettings settings) {
-        long replication = settings.integer(REPLICATION_FACTOR);
-        long minInsync = settings.integer(CHANGELOG_MIN_INSYNC);
-        if (minInsync > replication) {
-            throw new IllegalArgumentException(CHANGELOG_MIN_INSYNC.name() + " (" + minInsync + ") cannot exceed "
-                    + REPLICATION_FACTOR.name() + " (" + replication + ")");
-        }
         return new EnrichConfig(
                 settings.text(BOOTSTRAP_SERVERS),
                 RegistryAccess.from(settings),
@@ -256,11 +245,9 @@ public record EnrichConfig(
                         settings.text(TOPIC_AREA_PREFIX),
                         settings.text(TOPIC_TRENDS)),
                 new TopicCreation(
-                        (int) settings.integer(PARTITIONS),
-                        (short) replication,
+                        TopicLayout.from(settings),
                         settings.duration(ROUTED_RETENTION),
-                        settings.duration(TREND_RETENTION),
-                        (int) minInsync),
+                        settings.duration(TREND_RETENTION)),
                 new TrendWindows(
                         settings.duration(TREND_DAY_GRACE),
                         settings.duration(TREND_HOUR_GRACE),

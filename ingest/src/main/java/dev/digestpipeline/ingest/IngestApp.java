@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -137,12 +136,9 @@ public final class IngestApp {
     }
 
     static void ensureTopic(IngestConfig config) {
-        NewTopic topic = Topics.PAGES_RAW.newTopic(
-                config.topic(),
-                config.partitions(),
-                (short) 1,
-                null,
-                Map.of("max.message.bytes", Integer.toString(config.maxRecordBytes())));
-        TopicAdmin.ensure(config.bootstrapServers(), config.kafka(), List.of(topic));
+        TopicAdmin.ensure(
+                config.bootstrapServers(),
+                config.kafka(),
+                List.of(Topics.PAGES_RAW.newTopic(config.topic(), config.layout(), null)));
     }
 }

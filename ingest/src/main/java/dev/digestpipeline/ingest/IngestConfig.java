@@ -1,13 +1,16 @@
 package dev.digestpipeline.ingest;
 
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
+import static dev.digestpipeline.common.settings.CommonSettings.MIN_INSYNC_REPLICAS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
+import static dev.digestpipeline.common.settings.CommonSettings.REPLICATION_FACTOR;
 
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.common.settings.AppSettings;
@@ -21,7 +24,7 @@ public record IngestConfig(
         String bootstrapServers,
         RegistryAccess registry,
         String topic,
-        int partitions,
+        TopicLayout layout,
         int maxPageBytes,
         Duration httpTimeout,
         String kind,
@@ -29,8 +32,15 @@ public record IngestConfig(
         Map<String, String> kafka) {
 
     static final Setting TOPIC = Setting.text("topic", Topics.PAGES_RAW.name(), "the topic pages are published to");
+    /** Bytes the topic and the producer allow beyond the page itself (key, schema id, other fields). */
+    static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
     static final Setting MAX_PAGE_BYTES = Setting.integer(
-            "max.page.bytes", 8 * 1024 * 1024, 1024, 64 * 1024 * 1024, "larger pages are refused, never truncated");
+            "max.page.bytes",
+            8 * 1024 * 1024,
+            1024,
+            Topics.PAGES_RAW.maxMessageBytes() - RECORD_OVERHEAD_BYTES,
+            "larger pages are refused, never truncated; at most what digest.pages.raw takes");
     static final Setting HTTP_TIMEOUT = Setting.duration(
             "http.timeout",
             "30s",
@@ -55,20 +65,19 @@ public record IngestConfig(
             REGISTRY_TIMEOUT,
             TOPIC,
             PARTITIONS,
+            REPLICATION_FACTOR,
+            MIN_INSYNC_REPLICAS,
             MAX_PAGE_BYTES,
             HTTP_TIMEOUT,
             KIND,
             CONTACT);
-
-    /** Bytes the topic and the producer allow beyond the page itself (key, schema id, other fields). */
-    static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
     public static IngestConfig from(AppSettings settings) {
         return new IngestConfig(
                 settings.text(BOOTSTRAP_SERVERS),
                 RegistryAccess.from(settings),
                 settings.text(TOPIC),
-                (int) settings.integer(PARTITIONS),
+                TopicLayout.from(settings),
                 (int) settings.integer(MAX_PAGE_BYTES),
                 settings.duration(HTTP_TIMEOUT),
                 settings.optional(KIND),

@@ -3,14 +3,17 @@ package dev.digestpipeline.ingest;
 import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVERS;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
+import static dev.digestpipeline.common.settings.CommonSettings.MIN_INSYNC_REPLICAS;
 import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
+import static dev.digestpipeline.common.settings.CommonSettings.REPLICATION_FACTOR;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.registry.RegistryAccess;
@@ -52,6 +55,8 @@ public record PollerConfig(
             REGISTRY_TIMEOUT,
             IngestConfig.TOPIC,
             PARTITIONS,
+            REPLICATION_FACTOR,
+            MIN_INSYNC_REPLICAS,
             IngestConfig.CONTACT,
             SOURCES,
             STATE_TOPIC,
@@ -69,7 +74,7 @@ public record PollerConfig(
                         settings.text(BOOTSTRAP_SERVERS),
                         RegistryAccess.from(settings),
                         settings.text(IngestConfig.TOPIC),
-                        (int) settings.integer(PARTITIONS),
+                        TopicLayout.from(settings),
                         (int) settings.integer(IngestConfig.MAX_PAGE_BYTES),
                         settings.duration(IngestConfig.HTTP_TIMEOUT),
                         "",

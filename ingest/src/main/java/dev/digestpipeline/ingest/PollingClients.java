@@ -39,7 +39,8 @@ final class PollingClients implements AutoCloseable {
         serde = RegistrySerdes.valueSerde(ingest.registry());
         producer =
                 new KafkaProducer<>(IngestApp.producerProperties(ingest), new StringSerializer(), serde.serializer());
-        store = new SourceStateStore(ingest.bootstrapServers(), ingest.registry(), config.stateTopic(), ingest.kafka());
+        store = new SourceStateStore(
+                ingest.bootstrapServers(), ingest.registry(), config.stateTopic(), ingest.layout(), ingest.kafka());
         poller = new FeedPoller(
                 fetcher,
                 new HostGate(config.arxivHostGap(), config.hostGap()),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.fetch.HostGate;
@@ -93,6 +94,7 @@ class PollingLoopIT {
                         stack.bootstrapServers(),
                         RegistryAccess.anonymous(stack.registryUrl()),
                         "digest.sources.state." + run,
+                        TopicLayout.DEFAULTS,
                         Map.of())) {
             PagePublisher publisher = new PagePublisher(producer, config.topic(), config.maxPageBytes());
             PollingLoop first = loop(feed, fetcher, publisher, store, Clock.systemUTC());

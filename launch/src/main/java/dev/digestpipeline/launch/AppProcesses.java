@@ -10,6 +10,7 @@ import dev.digestpipeline.common.metrics.MetricsServer;
 import dev.digestpipeline.enrich.EnrichConfig;
 import dev.digestpipeline.ops.OpsApp;
 import dev.digestpipeline.ops.OpsConfig;
+import dev.digestpipeline.sink.index.IndexLayout;
 import dev.digestpipeline.stack.JavaRuntimes;
 import dev.digestpipeline.stack.LocalStack;
 import dev.digestpipeline.stack.ServerProcess;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,19 @@ public final class AppProcesses {
         return start(app, stack, List.of(), Map.of());
     }
 
+    /**
+     * What an app needs to run on the stack, as its environment: the servers' addresses, and no index replicas, which
+     * the stack's one Elasticsearch node could not place.
+     */
+    public static Map<String, String> stackSettings(LocalStack stack) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers());
+        env.put(REGISTRY_URL.envName(), stack.registryUrl());
+        env.put(ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl());
+        env.put(IndexLayout.REPLICAS.envName(), "0");
+        return env;
+    }
+
     /** Starts the app with these arguments and settings (environment) unless it already runs. */
     public String start(App app, LocalStack stack, List<String> args, Map<String, String> settings) throws IOException {
         Optional<Long> running = runningPid(app);
@@ -77,14 +92,14 @@ public final class AppProcesses {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(command(jar, app.mainClass()));
         command.addAll(args);
-        Map<String, String> env = new HashMap<>(Map.of(
-                BOOTSTRAP_SERVERS.envName(), stack.bootstrapServers(),
-                REGISTRY_URL.envName(), stack.registryUrl(),
-                ELASTICSEARCH_URL.envName(), stack.elasticsearchUrl(),
+        Map<String, String> env = new HashMap<>(stackSettings(stack));
+        env.putAll(Map.of(
                 EnrichConfig.STATE_DIR.envName(),
-                        dir.resolve(app.name() + "-state").toString(),
-                SUMMARY_INTERVAL.envName(), "10s",
-                METRICS_PORT.envName(), "0"));
+                dir.resolve(app.name() + "-state").toString(),
+                SUMMARY_INTERVAL.envName(),
+                "10s",
+                METRICS_PORT.envName(),
+                "0"));
         env.putAll(settings);
         ServerProcess process = ServerProcess.start(
                 app.name(), command, env, home, dir.resolve(app.name() + ".log"), dir.resolve(app.name() + ".pid"));

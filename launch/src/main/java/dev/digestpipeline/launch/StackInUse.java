@@ -28,10 +28,12 @@ public final class StackInUse implements AutoCloseable {
             Checkout.say("using the running stack: " + running.get().describe());
             return new StackInUse(running.get(), dir, false);
         }
-        Checkout.say("starting the local stack in " + dir);
-        LocalStack started =
-                LocalStack.start(StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
-        return new StackInUse(started, dir, true);
+        Checkout.say("starting the local stack in " + dir + " (what of it is not running)");
+        boolean nothingRan = LocalStack.nothingRuns(dir);
+        LocalStack started = LocalStack.startMissing(
+                StackSettings.fromEnvironment(System.getenv()), line -> Checkout.say("  " + line));
+        // a stack that partly ran (a server brought back) was not started here: it is left running
+        return new StackInUse(started, dir, nothingRan);
     }
 
     public LocalStack stack() {

@@ -7,8 +7,11 @@ import co.elastic.clients.transport.TransportUtils;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -62,7 +65,7 @@ public record ElasticsearchAccess(String url, String username, String password, 
     public ElasticsearchClient client() throws IOException {
         SSLContext ssl = caFile == null ? null : TransportUtils.sslContextFromHttpCaCrt(caFile.toFile());
         return ElasticsearchClient.of(b -> {
-            b.host(url);
+            b.hosts(nodes(url));
             if (apiKey != null) {
                 b.apiKey(apiKey);
             } else if (username != null) {
@@ -73,6 +76,20 @@ public record ElasticsearchAccess(String url, String username, String password, 
             }
             return b;
         });
+    }
+
+    /** The nodes of {@code elasticsearch.url}: one base URL, or several separated by commas (one cluster's). */
+    static List<URI> nodes(String url) {
+        List<URI> nodes = new ArrayList<>();
+        for (String node : url.split(",", -1)) {
+            if (!node.isBlank()) {
+                nodes.add(URI.create(node.strip()));
+            }
+        }
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException(ELASTICSEARCH_URL.name() + " names no node");
+        }
+        return nodes;
     }
 
     /** The secrets left out, so that the record can be logged. */

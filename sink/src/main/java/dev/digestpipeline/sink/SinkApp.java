@@ -19,7 +19,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -56,9 +55,9 @@ public final class SinkApp implements AppMain.App {
 
     public SinkApp(SinkConfig config) throws IOException {
         this.client = config.elasticsearch().client();
-        AliasedIndex.ensure(client, config.alias(), PaperIndex.mapping());
+        AliasedIndex.ensure(client, config.alias(), PaperIndex.mapping(), config.indexLayout());
         if (!config.trendsTopic().isEmpty()) {
-            AliasedIndex.ensure(client, config.trendsAlias(), TrendIndex.mapping());
+            AliasedIndex.ensure(client, config.trendsAlias(), TrendIndex.mapping(), config.indexLayout());
         }
         createTopics(config);
         this.papers = RegistrySerdes.valueSerde(config.registry());
@@ -116,12 +115,7 @@ public final class SinkApp implements AppMain.App {
         TopicAdmin.ensure(
                 config.bootstrapServers(),
                 config.kafka(),
-                List.of(Topics.PAPERS_DLQ.newTopic(
-                        config.deadLetterTopic(),
-                        1,
-                        (short) 1,
-                        null,
-                        Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024)))));
+                List.of(Topics.PAPERS_DLQ.newTopic(config.deadLetterTopic(), config.topicLayout(), null)));
     }
 
     @Override

@@ -4,20 +4,25 @@ import static dev.digestpipeline.common.settings.CommonSettings.BOOTSTRAP_SERVER
 import static dev.digestpipeline.common.settings.CommonSettings.ELASTICSEARCH_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_HOST;
 import static dev.digestpipeline.common.settings.CommonSettings.METRICS_PORT;
+import static dev.digestpipeline.common.settings.CommonSettings.MIN_INSYNC_REPLICAS;
+import static dev.digestpipeline.common.settings.CommonSettings.PARTITIONS;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_CA_FILE;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_PASSWORD;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_TIMEOUT;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_URL;
 import static dev.digestpipeline.common.settings.CommonSettings.REGISTRY_USERNAME;
+import static dev.digestpipeline.common.settings.CommonSettings.REPLICATION_FACTOR;
 import static dev.digestpipeline.common.settings.CommonSettings.SUMMARY_INTERVAL;
 
 import dev.digestpipeline.common.kafka.ConsumerGroups;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.metrics.MetricsAddress;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.common.settings.AppSettings;
 import dev.digestpipeline.common.settings.Setting;
 import dev.digestpipeline.common.settings.SettingSet;
+import dev.digestpipeline.sink.index.IndexLayout;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +38,8 @@ public record SinkConfig(
         String deadLetterTopic,
         String alias,
         String trendsAlias,
+        IndexLayout indexLayout,
+        TopicLayout topicLayout,
         int batchSize,
         int bulkMaxBytes,
         Duration pollTimeout,
@@ -78,6 +85,11 @@ public record SinkConfig(
             TOPIC_PAPERS_DLQ,
             INDEX_ALIAS,
             TRENDS_ALIAS,
+            IndexLayout.SHARDS,
+            IndexLayout.REPLICAS,
+            PARTITIONS,
+            REPLICATION_FACTOR,
+            MIN_INSYNC_REPLICAS,
             BATCH_SIZE,
             BULK_MAX_BYTES,
             POLL_TIMEOUT,
@@ -96,6 +108,8 @@ public record SinkConfig(
                 settings.text(TOPIC_PAPERS_DLQ),
                 settings.text(INDEX_ALIAS),
                 settings.text(TRENDS_ALIAS),
+                IndexLayout.from(settings),
+                TopicLayout.from(settings),
                 (int) settings.integer(BATCH_SIZE),
                 (int) settings.integer(BULK_MAX_BYTES),
                 settings.duration(POLL_TIMEOUT),

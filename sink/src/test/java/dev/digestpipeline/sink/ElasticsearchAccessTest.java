@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.digestpipeline.common.settings.AppSettings;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,13 @@ class ElasticsearchAccessTest {
         String logged = settings.summary() + " " + SinkConfig.from(settings);
         assertFalse(logged.contains("c2VjcmV0LWtleQ=="), logged);
         assertFalse(logged.contains("s3cret"), logged);
+    }
+
+    @Test
+    void severalNodesOfOneClusterAreGivenSeparatedByCommas() {
+        assertEquals(
+                List.of(URI.create("http://es1:9200"), URI.create("http://es2:9200")),
+                ElasticsearchAccess.nodes("http://es1:9200, http://es2:9200"));
+        assertEquals(List.of(URI.create("http://127.0.0.1:9200")), ElasticsearchAccess.nodes("http://127.0.0.1:9200"));
     }
 }

@@ -113,6 +113,13 @@ public final class LocalStack implements AutoCloseable {
         }
 
         Properties state = new Properties();
+        // every port, so that a server that died is started again on its own ports whatever the environment says
+        state.setProperty("port.kafka", Integer.toString(settings.kafkaPort()));
+        state.setProperty("port.kafka.controller", Integer.toString(settings.kafkaControllerPort()));
+        state.setProperty("port.registry", Integer.toString(settings.registryPort()));
+        state.setProperty("port.registry.management", Integer.toString(settings.registryManagementPort()));
+        state.setProperty("port.elasticsearch", Integer.toString(settings.elasticsearchPort()));
+        state.setProperty("port.elasticsearch.transport", Integer.toString(settings.elasticsearchTransportPort()));
         state.setProperty("bootstrap.servers", settings.bootstrapServers());
         state.setProperty("registry.url", settings.registryUrl());
         state.setProperty("elasticsearch.url", settings.elasticsearchUrl());
@@ -171,6 +178,71 @@ public final class LocalStack implements AutoCloseable {
         writeState();
     }
 
+    /**
+     * What {@code up} does: nothing when the whole stack runs; each server whose process is gone started again alone,
+     * on its own ports and data, when the others run (a crashed broker comes back, the registry and Elasticsearch
+     * are left as they are); the whole stack when none runs. Progress says which.
+     */
+    public static LocalStack startMissing(StackSettings settings, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        Path file = settings.dataDir().resolve(STATE_FILE);
+        if (Files.isRegularFile(file)) {
+            Properties state = readState(file);
+            LocalStack known = new LocalStack(settings.dataDir(), state, portsOf(settings, state));
+            List<Server> gone = java.util.Arrays.stream(Server.values())
+                    .filter(s -> !known.isRunning(s.key()))
+                    .toList();
+            if (gone.size() < Server.values().length) {
+                for (Server server : gone) {
+                    progress.accept(server.key() + " is not running (pid "
+                            + known.pid(server.key()).orElse(-1L)
+                            + " is gone): starting it alone on its ports and data");
+                    known.requirePortsFree(server);
+                    known.startServer(server);
+                    progress.accept(server.key() + " ready (pid "
+                            + known.pid(server.key()).orElseThrow() + ")");
+                }
+                return known;
+            }
+        }
+        return start(settings, progress);
+    }
+
+    /** The settings with the ports the state file names (a stack started on free ports keeps them). */
+    private static StackSettings portsOf(StackSettings settings, Properties state) {
+        if (state.getProperty("port.kafka") == null) {
+            return settings; // written before ports were kept: the environment's are the stack's
+        }
+        return new StackSettings(
+                settings.home(),
+                settings.dataDir(),
+                settings.serverJavaHome(),
+                Integer.parseInt(state.getProperty("port.kafka")),
+                Integer.parseInt(state.getProperty("port.kafka.controller")),
+                Integer.parseInt(state.getProperty("port.registry")),
+                Integer.parseInt(state.getProperty("port.registry.management")),
+                Integer.parseInt(state.getProperty("port.elasticsearch")),
+                Integer.parseInt(state.getProperty("port.elasticsearch.transport")));
+    }
+
+    /** A server's ports must be free to start it: one still held means a process of it the state file lost. */
+    private void requirePortsFree(Server server) {
+        switch (server) {
+            case KAFKA -> {
+                Ports.requireFree(StackPort.KAFKA, settings.kafkaPort());
+                Ports.requireFree(StackPort.KAFKA_CONTROLLER, settings.kafkaControllerPort());
+            }
+            case REGISTRY -> {
+                Ports.requireFree(StackPort.REGISTRY, settings.registryPort());
+                Ports.requireFree(StackPort.REGISTRY_MANAGEMENT, settings.registryManagementPort());
+            }
+            default -> {
+                Ports.requireFree(StackPort.ELASTICSEARCH, settings.elasticsearchPort());
+                Ports.requireFree(StackPort.ELASTICSEARCH_TRANSPORT, settings.elasticsearchTransportPort());
+            }
+        }
+    }
+
     private static ServerProcess awaitStarted(CompletableFuture<ServerProcess> start)
             throws IOException, InterruptedException {
         try {
@@ -184,6 +256,16 @@ public final class LocalStack implements AutoCloseable {
             }
             throw new IOException(e.getCause());
         }
+    }
+
+    /** Whether none of the servers the data folder's state file names runs (or there is no state file). */
+    public static boolean nothingRuns(Path dataDir) {
+        Path file = dataDir.resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return true;
+        }
+        LocalStack stack = new LocalStack(dataDir, readState(file), null);
+        return SERVERS.stream().noneMatch(stack::isRunning);
     }
 
     /** The stack described by the data folder's state file, if every one of its servers still runs. */

@@ -2,6 +2,7 @@ package dev.digestpipeline.bench.pipeline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.registry.RegistrySerdes;
 import dev.digestpipeline.common.settings.CommonSettings;
@@ -109,7 +110,7 @@ final class BenchStack {
         TopicAdmin.ensure(
                 stack.bootstrapServers(),
                 Map.of(),
-                List.of(Topics.PAGES_RAW.newTopic(topic, 3, (short) 1, null, Map.of("max.message.bytes", "8388608"))));
+                List.of(Topics.PAGES_RAW.newTopic(topic, TopicLayout.DEFAULTS, null)));
     }
 
     /** Deletes the run's topics and indices, so runs do not fill the stack. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The AsyncAPI 3 document of every topic in {@link Topics}, generated from the catalog so it cannot drift from it
  * ({@code docs/asyncapi.yaml} is this text; a test fails when it is stale): per topic a channel with its address,
- * Kafka bindings (partitions, replicas, cleanup policy, retention) and its message: the string key and the Avro
+ * Kafka bindings (partitions, cleanup policy, retention, largest record) and its message: the string key and the Avro
  * value, by reference to its schema file, in the Confluent wire format (schema id in the payload).
  */
 public final class AsyncApiDocument {
@@ -58,7 +58,7 @@ public final class AsyncApiDocument {
             out.append("        partitions: ")
                     .append(topic.partitions() > 0 ? topic.partitions() : DEFAULT_PARTITIONS)
                     .append('\n');
-            out.append("        replicas: 1\n");
+            // replicas: the broker's default.replication.factor unless an app's replication.factor says otherwise
             out.append("        topicConfiguration:\n");
             out.append("          cleanup.policy: [")
                     .append(String.join(", ", topic.cleanupPolicy().split(",")))
@@ -66,6 +66,11 @@ public final class AsyncApiDocument {
             out.append("          retention.ms: ")
                     .append(topic.retention() == null ? -1 : topic.retention().toMillis())
                     .append('\n');
+            if (topic.maxMessageBytes() > 0) {
+                out.append("          max.message.bytes: ")
+                        .append(topic.maxMessageBytes())
+                        .append('\n');
+            }
             out.append("        bindingVersion: ").append(BINDING_VERSION).append('\n');
         }
         out.append("operations:\n");

@@ -11,8 +11,19 @@ import java.util.List;
 
 /** The topic catalog: every topic of the pipeline, declared once; apps, tests and the README's table read it. */
 public final class Topics {
+    /** The only copy of the pages: kept long enough to outlast any outage downstream. */
     public static final TopicSpec<RawPage> PAGES_RAW = new TopicSpec<>(
-            "digest.pages.raw", false, RawPage.class, "source URI", "`RawPage`", "delete", null, "ingest", "enrich");
+                    "digest.pages.raw",
+                    false,
+                    RawPage.class,
+                    "source URI",
+                    "`RawPage`",
+                    "delete",
+                    Duration.ofDays(30),
+                    "ingest",
+                    "enrich")
+            .withMaxMessageBytes(TopicSpec.LARGE_RECORDS);
+
     public static final TopicSpec<Paper> PAPERS = new TopicSpec<>(
             "digest.papers",
             false,
@@ -60,50 +71,52 @@ public final class Topics {
             "enrich",
             "sink (into the `trends` index), dashboards");
     public static final TopicSpec<DeadLetter> PAGES_DLQ = new TopicSpec<>(
-            "digest.pages.dlq",
-            false,
-            DeadLetter.class,
-            "source URI",
-            "`DeadLetter` (stage, reason, source topic/partition/offset, original key and bytes)",
-            "delete",
-            null,
-            "enrich",
-            "operators");
+                    "digest.pages.dlq",
+                    false,
+                    DeadLetter.class,
+                    "source URI",
+                    "`DeadLetter` (stage, reason, source topic/partition/offset, original key and bytes)",
+                    "delete",
+                    Duration.ofDays(30),
+                    "enrich",
+                    "operators")
+            .withMaxMessageBytes(TopicSpec.LARGE_RECORDS);
     public static final TopicSpec<DeadLetter> PAPERS_DLQ = new TopicSpec<>(
-            "digest.papers.dlq",
-            false,
-            DeadLetter.class,
-            "paper id (sink: the record's key)",
-            "`DeadLetter`",
-            "delete",
-            null,
-            "enrich (merge, write), sink (read, index: papers and trends)",
-            "operators");
+                    "digest.papers.dlq",
+                    false,
+                    DeadLetter.class,
+                    "paper id (sink: the record's key)",
+                    "`DeadLetter`",
+                    "delete",
+                    Duration.ofDays(30),
+                    "enrich (merge, write), sink (read, index: papers and trends)",
+                    "operators")
+            .withMaxMessageBytes(TopicSpec.LARGE_RECORDS);
     public static final TopicSpec<ReplayedLetter> DLQ_REPLAYED = new TopicSpec<>(
-            "digest.dlq.replayed",
-            false,
-            ReplayedLetter.class,
-            "dead letter id (`pages/0/12`)",
-            "`ReplayedLetter`: written in the same transaction as the letter's bytes put back on their topic, so a "
-                    + "letter is replayed once",
-            "compact",
-            null,
-            "`./digest dlq replay`",
-            "`./digest dlq replay`",
-            1); // read whole by each replay: one partition keeps it one fetch
+                    "digest.dlq.replayed",
+                    false,
+                    ReplayedLetter.class,
+                    "dead letter id (`pages/0/12`)",
+                    "`ReplayedLetter`: written in the same transaction as the letter's bytes put back on their topic, so a "
+                            + "letter is replayed once",
+                    "compact",
+                    null,
+                    "`./digest dlq replay`",
+                    "`./digest dlq replay`")
+            .withPartitions(1); // read whole by each replay: one partition keeps it one fetch
 
     public static final TopicSpec<PollState> SOURCES_STATE = new TopicSpec<>(
-            "digest.sources.state",
-            false,
-            PollState.class,
-            "source id (`KIND,URL`)",
-            "`PollState`: validators and hash of the last published page, last poll, status and error, next due, "
-                    + "failures in a row",
-            "compact",
-            null,
-            "ingest (feed poller)",
-            "ingest (feed poller, at start)",
-            1); // read whole by each poller at start
+                    "digest.sources.state",
+                    false,
+                    PollState.class,
+                    "source id (`KIND,URL`)",
+                    "`PollState`: validators and hash of the last published page, last poll, status and error, next due, "
+                            + "failures in a row",
+                    "compact",
+                    null,
+                    "ingest (feed poller)",
+                    "ingest (feed poller, at start)")
+            .withPartitions(1); // read whole by each poller at start
 
     /** In the order the README lists them: the data flow, then the dead letters. */
     public static final List<TopicSpec<?>> ALL =
@@ -114,8 +127,8 @@ public final class Topics {
     /** The README's topic table. */
     public static String markdownTable() {
         StringBuilder out = new StringBuilder("""
-                | topic | key | value (Avro, Confluent wire format) | cleanup | retention | written by | read by |
-                |---|---|---|---|---|---|---|
+                | topic | key | value (Avro, Confluent wire format) | cleanup | retention | partitions | largest record | written by | read by |
+                |---|---|---|---|---|---|---|---|---|
                 """);
         for (TopicSpec<?> t : ALL) {
             out.append("| `")
@@ -129,8 +142,15 @@ public final class Topics {
                     .append(" | ")
                     .append(
                             t.retention() == null
-                                    ? "broker default"
+                                    ? "the latest per key, for good"
                                     : t.retention().toDays() + " d")
+                    .append(" | ")
+                    .append(t.partitions() > 0 ? Integer.toString(t.partitions()) : "`partitions`")
+                    .append(" | ")
+                    .append(
+                            t.maxMessageBytes() > 0
+                                    ? t.maxMessageBytes() / (1024 * 1024) + " MiB"
+                                    : "broker default (1 MiB)")
                     .append(" | ")
                     .append(t.writtenBy())
                     .append(" | ")

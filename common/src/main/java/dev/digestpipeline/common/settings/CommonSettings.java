@@ -22,10 +22,26 @@ public final class CommonSettings {
             "10s",
             "deadline of one schema registry call (connecting, the answer and its body); past it the registry counts "
                     + "as unavailable and the record is retried, never dead-lettered");
-    public static final Setting ELASTICSEARCH_URL =
-            Setting.text("elasticsearch.url", "http://127.0.0.1:9200", "Elasticsearch base URL");
+    public static final Setting ELASTICSEARCH_URL = Setting.text(
+            "elasticsearch.url",
+            "http://127.0.0.1:9200",
+            "Elasticsearch base URL, or the URLs of several nodes of the cluster separated by commas");
     public static final Setting PARTITIONS = Setting.integer(
             "partitions", 3, 1, 1000, "partitions of the topics the app creates when they do not exist");
+    public static final Setting REPLICATION_FACTOR = Setting.integer(
+            "replication.factor",
+            -1,
+            -1,
+            16,
+            "replicas of each topic the app creates (Kafka Streams' internal ones too); -1: the broker's "
+                    + "default.replication.factor");
+    public static final Setting MIN_INSYNC_REPLICAS = Setting.integer(
+            "min.insync.replicas",
+            -1,
+            -1,
+            16,
+            "min.insync.replicas of each topic the app creates: the copies a write (acks=all) needs; -1: the "
+                    + "broker's default; at most replication.factor");
     public static final Setting SUMMARY_INTERVAL =
             Setting.duration("summary.interval", "30s", "how often a summary line is logged");
 

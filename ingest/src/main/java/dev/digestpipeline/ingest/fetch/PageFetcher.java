@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PageFetcher implements AutoCloseable {
     public static final int MAX_REDIRECTS = 5;
+    /** The most of an error answer's body read before its connection is dropped. */
+    static final int ERROR_BODY_CAP = 64 * 1024;
 
     private final HttpClient http;
     private final String userAgent;
@@ -83,7 +85,8 @@ public final class PageFetcher implements AutoCloseable {
                 current = current.resolve(location);
                 continue;
             }
-            byte[] body = status / 100 == 2 ? read(response.body(), current, deadline) : drain(response.body());
+            byte[] body =
+                    status / 100 == 2 ? read(response.body(), current, deadline) : drain(response.body(), deadline);
             return new FetchResult(
                     uri,
                     current,
@@ -111,17 +114,7 @@ public final class PageFetcher implements AutoCloseable {
     /** The body up to the cap; the stream is closed when the deadline passes, which ends a read that hangs. */
     private byte[] read(InputStream in, URI uri, long deadline) throws IOException {
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = watchdog.schedule(
-                () -> {
-                    expired.set(true);
-                    try {
-                        in.close();
-                    } catch (IOException e) {
-                        // closing is all we can do; the read below fails either way
-                    }
-                },
-                Math.max(0, deadline - System.nanoTime()),
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = closeAt(in, deadline, expired);
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -145,11 +138,41 @@ public final class PageFetcher implements AutoCloseable {
         }
     }
 
-    private static byte[] drain(InputStream in) throws IOException {
+    /**
+     * An error answer's body is not kept: at most {@link #ERROR_BODY_CAP} of it is read, within the answer's deadline
+     * (a 5xx whose body never ends must not hold the host's thread), then the stream is closed.
+     */
+    private byte[] drain(InputStream in, long deadline) {
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> timer = closeAt(in, deadline, expired);
         try (in) {
-            in.skip(Long.MAX_VALUE);
+            byte[] buffer = new byte[8 * 1024];
+            long total = 0;
+            int n;
+            while (total < ERROR_BODY_CAP && (n = in.read(buffer)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the rest of an error body does not matter: the status and headers are the answer
+        } finally {
+            timer.cancel(false);
         }
         return new byte[0];
+    }
+
+    /** Closes the stream when the deadline passes, which ends a read that hangs; {@code expired} says it did. */
+    private ScheduledFuture<?> closeAt(InputStream in, long deadline, AtomicBoolean expired) {
+        return watchdog.schedule(
+                () -> {
+                    expired.set(true);
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        // closing is all we can do; the read fails either way
+                    }
+                },
+                Math.max(0, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override

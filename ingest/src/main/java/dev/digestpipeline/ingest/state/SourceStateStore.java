@@ -1,6 +1,7 @@
 package dev.digestpipeline.ingest.state;
 
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.common.registry.RegistryAccess;
 import dev.digestpipeline.ingest.poll.SourceState;
@@ -36,7 +37,12 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
     private final KafkaProducer<String, PollState> producer;
 
     /** @param kafka the app's {@code kafka.*} client settings, applied after the store's own */
-    public SourceStateStore(String bootstrapServers, RegistryAccess registry, String topic, Map<String, String> kafka) {
+    public SourceStateStore(
+            String bootstrapServers,
+            RegistryAccess registry,
+            String topic,
+            TopicLayout layout,
+            Map<String, String> kafka) {
         this.topic = topic;
         this.clientProperties = clientProperties(bootstrapServers, kafka);
         this.serde = Topics.SOURCES_STATE.valueSerde(registry);
@@ -46,11 +52,7 @@ public final class SourceStateStore implements SourceStates, AutoCloseable {
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(
                 producerProps, Topics.SOURCES_STATE.keySerde().serializer(), serde.serializer());
-        TopicAdmin.ensure(
-                bootstrapServers,
-                kafka,
-                List.of(Topics.SOURCES_STATE.newTopic(
-                        topic, Topics.SOURCES_STATE.partitions(), (short) 1, null, Map.of())));
+        TopicAdmin.ensure(bootstrapServers, kafka, List.of(Topics.SOURCES_STATE.newTopic(topic, layout, null)));
     }
 
     private static Map<String, Object> clientProperties(String bootstrapServers, Map<String, String> kafka) {

@@ -76,6 +76,29 @@ class PageFetcherTest {
                 // the client gave up: that is the point
             }
         });
+        server.createContext("/failing-forever", exchange -> {
+            // a 5xx whose body never ends
+            exchange.sendResponseHeaders(503, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(new byte[1024]);
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client gave up: that is the point
+            }
+        });
+        server.createContext("/failing-silently", exchange -> {
+            // a 5xx that sends its headers, then nothing
+            exchange.sendResponseHeaders(503, 100);
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.start();
         fetcher = new PageFetcher(AGENT, CAP, Duration.ofSeconds(2), Duration.ofMillis(700));
     }
@@ -156,6 +179,22 @@ class PageFetcherTest {
         HttpTimeoutException e = assertThrows(HttpTimeoutException.class, () -> fetcher.fetch(at("/slow")));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals(at("/slow") + " did not send its whole body in time", e.getMessage());
+        assertTrue(tookMs < 4_000, "took " + tookMs + " ms");
+    }
+
+    @Test
+    void anErrorAnswerWhoseBodyNeverEndsIsItsStatusAfterACappedRead() throws Exception {
+        FetchResult result = fetcher.fetch(at("/failing-forever"));
+        assertEquals(503, result.status());
+        assertEquals(0, result.body().length);
+    }
+
+    @Test
+    void anErrorAnswerWhoseBodyStallsIsItsStatusAtTheResponseDeadline() throws Exception {
+        long started = System.nanoTime();
+        FetchResult result = fetcher.fetch(at("/failing-silently"));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, result.status());
         assertTrue(tookMs < 4_000, "took " + tookMs + " ms");
     }
 }

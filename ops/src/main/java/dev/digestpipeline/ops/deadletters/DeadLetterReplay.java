@@ -1,6 +1,7 @@
 package dev.digestpipeline.ops.deadletters;
 
 import dev.digestpipeline.common.kafka.TopicAdmin;
+import dev.digestpipeline.common.kafka.TopicLayout;
 import dev.digestpipeline.common.kafka.Topics;
 import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.schemas.DeadLetter;
@@ -77,11 +78,7 @@ public final class DeadLetterReplay {
 
     /** The ids of the letters replayed so far, read from digest.dlq.replayed (created when missing). */
     public static Set<String> replayed(TopicRecords records, String bootstrapServers) {
-        TopicAdmin.ensure(
-                bootstrapServers,
-                Map.of(),
-                List.of(Topics.DLQ_REPLAYED.newTopic(
-                        Topics.DLQ_REPLAYED.name(), Topics.DLQ_REPLAYED.partitions(), (short) 1, null, Map.of())));
+        TopicAdmin.ensure(bootstrapServers, Map.of(), List.of(Topics.DLQ_REPLAYED.newTopic(TopicLayout.DEFAULTS)));
         Set<String> ids = new java.util.TreeSet<>();
         records.<ReplayedLetter>all(Topics.DLQ_REPLAYED.name()).forEach(r -> ids.add(r.key()));
         return ids;

@@ -14,9 +14,11 @@ import dev.digestpipeline.ops.kafka.TopicRecords;
 import dev.digestpipeline.ops.search.IndexReads;
 import dev.digestpipeline.schemas.DeadLetter;
 import dev.digestpipeline.schemas.Paper;
+import dev.digestpipeline.sink.ElasticsearchAccess;
 import dev.digestpipeline.sink.index.PaperDocument;
 import dev.digestpipeline.sink.index.TrendDocument;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +55,11 @@ public final class PipelineProbe implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
-        this.es = ElasticsearchClient.of(b -> b.host(elasticsearchUrl));
+        try {
+            this.es = ElasticsearchAccess.anonymous(elasticsearchUrl).client();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only a CA file is read, and the probe names none
+        }
         this.records = new TopicRecords(bootstrapServers, registryUrl);
     }
 
