@@ -186,7 +186,7 @@ class DashboardIT {
         // everything went through: nothing waits for enrich or the sink
         assertEquals("0", value(".stage[data-stage=enrich] .lag-records"));
         assertEquals("0", value(".stage[data-stage=sink] .lag-records"));
-        for (String app : List.of("enrich", "sink", "elasticsearch")) {
+        for (String app : List.of("enrich", "sink", "elasticsearch", "registry")) {
             assertEquals(
                     "up",
                     browser.findElement(By.cssSelector(".stage[data-stage=" + app + "] .state"))

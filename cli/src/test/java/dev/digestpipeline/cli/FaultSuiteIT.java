@@ -91,6 +91,12 @@ class FaultSuiteIT {
                     "registry stopped 30 s, enrich and sink SIGKILLed and started during it",
                     AppProcesses.PIPELINE);
             drill.pause(random);
+            drill.freeze(
+                    Server.REGISTRY,
+                    plan.registryFrozen(),
+                    "registry frozen (SIGSTOP) " + plan.registryFrozen().toSeconds() + " s: its page searchable while "
+                            + "frozen");
+            drill.pause(random);
 
             load.stop();
             probe.awaitCaughtUp(ENRICH_GROUP, SINK_GROUP, RECOVERY_TIMEOUT, FaultSuiteIT::say);
@@ -126,11 +132,24 @@ class FaultSuiteIT {
             int enrichKills,
             Duration elasticsearchDown,
             Duration sinkMaxPollInterval,
-            Duration pageEvery) {
-        static final FaultPlan CI =
-                new FaultPlan("ci", 5, 3, Duration.ofSeconds(70), Duration.ofSeconds(60), Duration.ofMillis(200));
-        static final FaultPlan LONG =
-                new FaultPlan("long", 12, 6, Duration.ofSeconds(330), Duration.ofMinutes(5), Duration.ofMillis(100));
+            Duration pageEvery,
+            Duration registryFrozen) {
+        static final FaultPlan CI = new FaultPlan(
+                "ci",
+                5,
+                3,
+                Duration.ofSeconds(70),
+                Duration.ofSeconds(60),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(45));
+        static final FaultPlan LONG = new FaultPlan(
+                "long",
+                12,
+                6,
+                Duration.ofSeconds(330),
+                Duration.ofMinutes(5),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(120));
 
         static FaultPlan named(String name) {
             return switch (name) {
@@ -219,6 +238,44 @@ class FaultSuiteIT {
             say(server.key() + " ready again");
             faults += 1 + restartWhileDown.size();
             recover(fault, healed, Duration.between(stopped, healed));
+        }
+
+        /**
+         * Freezes a server for {@code frozen}: a page published at the start of it must become searchable before it
+         * ends (the apps know every schema by then, so the registry is out of the records' path), and the pipeline
+         * goes on after the thaw.
+         */
+        void freeze(Server server, Duration frozen, String fault) throws Exception {
+            requireAppsRunning();
+            Instant start = Instant.now();
+            stack.freezeServer(server);
+            say(server.key() + " frozen");
+            Duration took;
+            try {
+                String marker = load.marker();
+                while (!searchable(marker)) {
+                    if (Duration.between(start, Instant.now()).compareTo(frozen) > 0) {
+                        throw new AssertionError("a page published while " + server.key() + " was frozen was not "
+                                + "searchable within " + frozen.toSeconds() + " s:\n" + logTails());
+                    }
+                    requireAppsRunning();
+                    Thread.sleep(200);
+                }
+                took = Duration.between(start, Instant.now());
+                Duration left = frozen.minus(took);
+                if (!left.isNegative()) {
+                    Thread.sleep(left.toMillis()); // the rest of the freeze: nothing may time out and die
+                }
+                requireAppsRunning();
+            } finally {
+                stack.thawServer(server);
+                say(server.key() + " thawed");
+            }
+            faults++;
+            rows.add(String.format(
+                    Locale.ROOT, "| %-70s | %8s | %12s |", fault, seconds(frozen), "(" + seconds(took) + ")"));
+            say(fault + ": the page frozen-in was searchable in " + seconds(took));
+            recover(server.key() + " thawed", Instant.now());
         }
 
         void recover(String fault, Instant healed) throws Exception {

@@ -98,4 +98,18 @@ class RegistrySerdesIT {
             assertEquals(papers.get(2), apicurios.deserializer().deserialize(topic, next));
         }
     }
+
+    @Test
+    void aSubjectApicuriosSerdeRegisteredWithReferencesTakesOursAndReadsBack(LocalStack stack) throws Exception {
+        List<Paper> papers = enrichedPapers(2, "https://bench.example/registry-serdes-upgrade");
+        String topic = "registry-serdes-" + UUID.randomUUID() + ".papers";
+        try (Serde<Paper> ours = RegistrySerdes.valueSerde(stack.registryUrl());
+                AvroSerde<Paper> apicurios = apicurios(stack)) {
+            // as an older release of the apps wrote it: Apicurio's serde, its nested records as references
+            byte[] old = apicurios.serializer().serialize(topic, papers.get(0));
+            byte[] now = ours.serializer().serialize(topic, new RecordHeaders(), papers.get(1));
+            assertEquals(papers.get(0), ours.deserializer().deserialize(topic, old));
+            assertEquals(papers.get(1), apicurios.deserializer().deserialize(topic, now));
+        }
+    }
 }

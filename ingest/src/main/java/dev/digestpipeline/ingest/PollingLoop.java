@@ -142,7 +142,13 @@ final class PollingLoop {
             log.warn("source {}: {}", target.id(), next.lastError());
         }
         log.debug("source {}: HTTP {}, next due {}", target.id(), next.lastStatus(), next.nextDueAt());
-        store.save(target.id(), next);
+        try {
+            store.save(target.id(), next);
+        } catch (RuntimeException e) {
+            failed++;
+            next = poller.notSaved(next, clock.instant(), "state not saved: " + e.getMessage());
+            log.error("source {}: {}; polled again at {}", target.id(), next.lastError(), next.nextDueAt());
+        }
         states.put(target.id(), next);
         return new Polled(next, new Round(1, published, failed));
     }

@@ -2,6 +2,7 @@ package dev.digestpipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.digestpipeline.ingest.fetch.HostGate;
@@ -11,6 +12,7 @@ import dev.digestpipeline.ingest.poll.FeedPoller;
 import dev.digestpipeline.ingest.poll.Source;
 import dev.digestpipeline.ingest.poll.SourceKind;
 import dev.digestpipeline.ingest.poll.SourceState;
+import dev.digestpipeline.ingest.state.SourceStates;
 import dev.digestpipeline.schemas.RawPage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +22,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
@@ -100,6 +105,43 @@ class PollingLoopTest {
         assertNull(saved.etag());
         assertNull(saved.bodySha256());
         assertEquals(200, saved.lastStatus());
+    }
+
+    @Test
+    void aStateThatCannotBeSavedBacksOffLikeAFailedFetchInsteadOfPollingAgainAtOnce() throws Exception {
+        Source feed = new Source(
+                SourceKind.ARXIV_RSS,
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed"),
+                Duration.ofMinutes(1));
+        SourceStates down = new SourceStates() {
+            @Override
+            public Map<String, SourceState> load() {
+                return Map.of();
+            }
+
+            @Override
+            public void save(String sourceId, SourceState state) {
+                throw new IllegalStateException("could not save the state of " + sourceId + ": broker down");
+            }
+        };
+        Instant now = Instant.parse("2026-12-08T07:00:00Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        FeedPoller poller = new FeedPoller(
+                fetcher, new HostGate(Duration.ZERO, Duration.ZERO), new SplittableRandom(1), clock, d -> {});
+        MockProducer<String, RawPage> acking =
+                new MockProducer<>(true, null, new StringSerializer(), (Serializer<RawPage>) (t, p) -> new byte[0]);
+        PollingLoop loop = new PollingLoop(
+                List.of(feed), poller, new PagePublisher(acking, "digest.pages.raw", 1 << 20), down, clock);
+        assertEquals(new PollingLoop.Round(1, 1, 1), loop.pollDue());
+        SourceState kept = loop.states(feed).get(0);
+        assertEquals("state not saved: could not save the state of " + feed.id() + ": broker down", kept.lastError());
+        assertEquals(1, kept.failures());
+        // the first backoff of a failed fetch (60 s, ±10 %), not the next round
+        assertTrue(
+                !kept.nextDueAt().isBefore(now.plusSeconds(54)),
+                kept.nextDueAt().toString());
+        assertEquals(PollingLoop.Round.NONE, loop.pollDue());
+        assertEquals(1, acking.history().size(), "fetched and published once");
     }
 
     @Test

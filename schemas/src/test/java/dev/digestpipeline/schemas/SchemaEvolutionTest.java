@@ -19,8 +19,10 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every schema in src/main/avro must read data written with the last released version of itself (BACKWARD, the
- * registry's rule), so a consumer upgraded first never fails on old records. Releases are kept in released/VERSION.
+ * Every schema in src/main/avro must read data written with the last released version of itself (BACKWARD), and
+ * that version must read data written with it (FORWARD): FULL, the registry's rule, so that during a rolling
+ * upgrade old and new instances read each other's records, whichever app is upgraded first. Releases are kept in
+ * released/VERSION; a new schema goes there as it is first written to a topic.
  */
 class SchemaEvolutionTest {
     private static final Path CURRENT = Path.of("src/main/avro");
@@ -39,10 +41,25 @@ class SchemaEvolutionTest {
                         Files.exists(now),
                         old.getFileName() + " was released in " + release + " but is gone from " + CURRENT
                                 + "; topics still hold records written with it");
-                String problems = incompatibilities(
-                        new Schema.Parser().parse(now.toFile()), new Schema.Parser().parse(old.toFile()));
+                Schema current = new Schema.Parser().parse(now.toFile());
+                Schema previous = new Schema.Parser().parse(old.toFile());
+                String backward = incompatibilities(current, previous);
                 assertEquals(
-                        "", problems, now + " cannot read records written with " + old + " (BACKWARD):\n" + problems);
+                        "", backward, now + " cannot read records written with " + old + " (BACKWARD):\n" + backward);
+                String forward = incompatibilities(previous, current);
+                assertEquals("", forward, old + " cannot read records written with " + now + " (FORWARD):\n" + forward);
+            }
+        }
+    }
+
+    @Test
+    void everySchemaHasAReleasedCopyToBeCheckedAgainst() throws IOException {
+        Path release = lastRelease();
+        try (Stream<Path> files = Files.list(CURRENT)) {
+            for (Path schema : files.filter(f -> f.toString().endsWith(".avsc")).toList()) {
+                assertTrue(
+                        Files.exists(release.resolve(schema.getFileName())),
+                        schema + " has no copy in " + release + ": nothing checks that its changes stay compatible");
             }
         }
     }

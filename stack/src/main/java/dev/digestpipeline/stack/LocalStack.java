@@ -146,6 +146,29 @@ public final class LocalStack implements AutoCloseable {
         pid(server.key()).ifPresent(pid -> ServerProcess.stop(pid, grace));
     }
 
+    /**
+     * Freezes a server (SIGSTOP): it keeps its connections and accepts new ones, and answers nothing, as a server
+     * stuck in a long pause does; {@link #thawServer} (SIGCONT) lets it go on.
+     */
+    public void freezeServer(Server server) throws IOException, InterruptedException {
+        signal(server, "STOP");
+    }
+
+    public void thawServer(Server server) throws IOException, InterruptedException {
+        signal(server, "CONT");
+    }
+
+    private void signal(Server server, String signal) throws IOException, InterruptedException {
+        long pid = pid(server.key()).orElseThrow(() -> new IllegalStateException(server.key() + " has no pid"));
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .redirectErrorStream(true)
+                .start();
+        if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Starts a server stopped by {@link #stopServer} again, on its ports and data, and waits until it is ready. */
     public void startServer(Server server) throws IOException, InterruptedException {
         if (settings == null) {

@@ -43,15 +43,19 @@ final class SchemaRegistry {
                 dir.resolve("registry.pid"));
     }
 
-    /** Ready when the health check answers; then every subject defaults to BACKWARD compatibility. */
+    /**
+     * Ready when the health check answers; then every subject defaults to FULL compatibility, the rule the build's
+     * SchemaEvolutionTest checks each schema against its release with: old and new instances read each other's
+     * records during a rolling upgrade.
+     */
     void awaitReady(ServerProcess process, Instant deadline) throws InterruptedException, IOException {
         String base = "http://" + StackSettings.HOST + ":" + settings.registryManagementPort();
         Readiness.awaitHttpOk(process, base + "/health/ready", deadline);
         Readiness.awaitHttpOk(process, settings.registryUrl() + "/apis/ccompat/v7/subjects", deadline);
-        int status = Readiness.httpPut(
-                settings.registryUrl() + "/apis/ccompat/v7/config", "{\"compatibility\":\"BACKWARD\"}");
+        int status =
+                Readiness.httpPut(settings.registryUrl() + "/apis/ccompat/v7/config", "{\"compatibility\":\"FULL\"}");
         if (status != 200) {
-            throw new IOException("Setting BACKWARD compatibility on the registry answered HTTP " + status);
+            throw new IOException("Setting FULL compatibility on the registry answered HTTP " + status);
         }
     }
 }

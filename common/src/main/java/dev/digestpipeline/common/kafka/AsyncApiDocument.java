@@ -28,7 +28,7 @@ public final class AsyncApiDocument {
                   description: >-
                     Every Kafka topic of digest-pipeline: keys are UTF-8 strings; values are Avro records in the
                     Confluent wire format (magic byte 0, the schema's 4-byte id in the registry, Avro binary), their
-                    schemas registered under the subject <topic>-value with BACKWARD compatibility. Partition counts
+                    schemas registered under the subject <topic>-value with FULL compatibility. Partition counts
                     are the defaults of the apps' partitions setting.
                 servers:
                   local:

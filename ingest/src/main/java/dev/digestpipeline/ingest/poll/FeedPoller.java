@@ -129,6 +129,15 @@ public final class FeedPoller {
                 state.polled(sent, status, error, nextRegular(sent, source, state.lastChangedAt()), 0));
     }
 
+    /**
+     * The state after it could not be saved: kept in memory with the error, due again after the same backoff as a
+     * failed fetch, so a state store that is down is not met with a fetch and a publish every round.
+     */
+    public SourceState notSaved(SourceState state, Instant at, String error) {
+        int failures = state.failures() + 1;
+        return state.polled(at, state.lastStatus(), error, at.plus(backoff.after(failures)), failures);
+    }
+
     private PollOutcome backOff(
             SourceState state, Instant at, int status, String error, Optional<Duration> retryAfter) {
         int failures = state.failures() + 1;

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -85,8 +88,13 @@ public final class PipelineView implements AutoCloseable {
     private final String registryUrl;
     private final String papersAlias;
     private final Groups groups;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** How long a probe of an app's health or of the registry waits for the whole answer. */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PROBE_DEADLINE)
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, RateHistory> histories = new HashMap<>();
     private volatile Snapshot latest = new Snapshot(
@@ -150,6 +158,7 @@ public final class PipelineView implements AutoCloseable {
                 ends,
                 errors));
         stages.add(elasticsearch(now, errors));
+        stages.add(registry(now, errors));
         List<Source> sources = List.of();
         try {
             sources = sources(existing);
@@ -273,7 +282,49 @@ public final class PipelineView implements AutoCloseable {
         return measured("elasticsearch", "store", health, null, null, now, papers, "papers searchable");
     }
 
+    /**
+     * The schema registry, asked for its subjects within {@link #PROBE_DEADLINE}: a registry that accepts and never
+     * answers (frozen) shows as down, though records whose schemas the apps know flow on.
+     */
+    private Stage registry(Instant now, List<String> errors) {
+        Health health;
+        long subjects = -1;
+        try {
+            HttpResponse<String> subjectList = probe(registryUrl + "/apis/ccompat/v7/subjects");
+            if (subjectList.statusCode() == 200) {
+                subjects = JSON.readTree(subjectList.body()).size();
+                health = new Health(true, subjects + " subjects");
+            } else {
+                health = new Health(false, "answered HTTP " + subjectList.statusCode());
+            }
+        } catch (TimeoutException e) {
+            health = new Health(false, "unreachable: no answer within " + PROBE_DEADLINE.toSeconds() + " s");
+        } catch (ExecutionException | java.io.IOException e) {
+            health = new Health(false, "unreachable: " + RootCause.message(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            health = new Health(null, "interrupted");
+        }
+        if (Boolean.FALSE.equals(health.up())) {
+            errors.add("schema registry: " + health.detail());
+        }
+        return measured("registry", "store", health, null, null, now, subjects, "subjects");
+    }
+
     private record Health(Boolean up, String detail) {}
+
+    /** A GET whose whole answer, body included, comes within the deadline: a frozen server holds no sample. */
+    private HttpResponse<String> probe(String url) throws TimeoutException, ExecutionException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_DEADLINE).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return pending.get(PROBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw e;
+        }
+    }
 
     /** The app's readiness from its /health/ready, when the app's endpoint is known; unknown otherwise. */
     private Health health(String app) {
@@ -282,13 +333,11 @@ public final class PipelineView implements AutoCloseable {
             return new Health(null, "no health endpoint configured");
         }
         try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/health/ready"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = probe(url + "/health/ready");
             return new Health(answer.statusCode() == 200, detailOf(answer.body()));
-        } catch (java.io.IOException e) {
+        } catch (TimeoutException e) {
+            return new Health(false, "no answer from " + url + " within " + PROBE_DEADLINE.toSeconds() + " s");
+        } catch (ExecutionException e) {
             return new Health(false, "no answer from " + url + ": " + RootCause.message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
