@@ -16,6 +16,9 @@ import picocli.CommandLine.Parameters;
                 + "to, for the taxonomy, the learned model and the two combined, side by side. JSONL lines (gzipped "
                 + "when named .gz): {id, title, abstract, categories[]}; CSV columns: titles, summaries, terms.")
 final class EvaluateCommand implements Callable<Integer> {
+    /** Where the shared corpus is, when not ../shared/corpus. */
+    public static final String CORPUS_VARIABLE = "DIGEST_CORPUS";
+
     @Parameters(
             paramLabel = "FILE",
             arity = "0..1",
@@ -40,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** DIGEST_CORPUS, else the shared corpus beside the checkout. */
     static Path corpus() {
-        String dir = System.getenv("DIGEST_CORPUS");
+        String dir = System.getenv(CORPUS_VARIABLE);
         return dir != null && !dir.isBlank()
                 ? Path.of(dir)
                 : Checkout.home().resolve("../shared/corpus").normalize();

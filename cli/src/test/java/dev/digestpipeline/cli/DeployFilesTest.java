@@ -1,6 +1,7 @@
 package dev.digestpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.digestpipeline.common.metrics.Meters;
 import dev.digestpipeline.common.metrics.MetricSpec;
+import dev.digestpipeline.common.settings.SettingSet;
+import dev.digestpipeline.enrich.EnrichConfig;
+import dev.digestpipeline.ingest.IngestConfig;
+import dev.digestpipeline.ingest.PollerConfig;
+import dev.digestpipeline.ops.OpsConfig;
 import dev.digestpipeline.sink.SinkConfig;
 import dev.digestpipeline.sink.index.PaperIndex;
 import dev.digestpipeline.sink.index.TrendIndex;
@@ -52,6 +58,63 @@ class DeployFilesTest {
             }
         });
         assertEquals(List.of(), without);
+    }
+
+    @Test
+    void everyAppIsGivenOnlyTheDigestSettingsItDeclares() throws Exception {
+        Map<String, SettingSet> apps = Map.of(
+                "enrich", EnrichConfig.SETTINGS,
+                "sink", SinkConfig.SETTINGS,
+                "poller", PollerConfig.SETTINGS,
+                "ingest", IngestConfig.SETTINGS,
+                "ops", OpsConfig.SETTINGS);
+        JsonNode services = compose();
+        List<String> unknown = new ArrayList<>();
+        apps.forEach((app, declared) -> {
+            Set<String> names = new java.util.HashSet<>();
+            declared.all().forEach(setting -> names.add(setting.envName()));
+            services.get(app).get("environment").fieldNames().forEachRemaining(name -> {
+                if (name.startsWith("DIGEST_") && !name.startsWith("DIGEST_KAFKA_") && !names.contains(name)) {
+                    unknown.add(app + ": " + name);
+                }
+            });
+        });
+        assertEquals(List.of(), unknown, "DIGEST_* names an app does not read (a typo is silently ignored)");
+    }
+
+    @Test
+    void everyAppRunsTheImageTheDockerfileBuilds() throws Exception {
+        String image = compose().at("/enrich/image").asText();
+        assertEquals(".", compose().at("/enrich/build").asText());
+        for (String app : List.of("enrich", "sink", "poller", "ingest", "ops")) {
+            assertEquals(image, compose().at("/" + app + "/image").asText(), app);
+        }
+        String dockerfile = Files.readString(file("Dockerfile"));
+        for (String module : List.of("enrich", "sink", "ingest", "ops")) {
+            assertTrue(dockerfile.contains(module + "/target/" + module + "-*-app.jar"), module);
+        }
+    }
+
+    @Test
+    void kafkaAnswersTheHostAndTheContainersOnListenersOfTheirOwn() throws Exception {
+        JsonNode env = compose().at("/kafka/environment");
+        assertEquals(
+                "INTERNAL://kafka:19092,HOST://127.0.0.1:9092",
+                env.get("KAFKA_ADVERTISED_LISTENERS").asText());
+        for (String app : List.of("enrich", "sink", "poller", "ingest", "ops")) {
+            assertEquals(
+                    "kafka:19092",
+                    compose()
+                            .at("/" + app + "/environment/DIGEST_BOOTSTRAP_SERVERS")
+                            .asText(),
+                    app);
+        }
+    }
+
+    @Test
+    void elasticsearchKeepsItsDiskProtection() throws Exception {
+        assertFalse(
+                compose().at("/elasticsearch/environment").has("cluster.routing.allocation.disk.threshold_enabled"));
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 
 /** Finds a JDK new enough for the servers (Apicurio Registry and Elasticsearch need Java 21 or newer). */
 public final class JavaRuntimes {
+    /** A JDK 21+ for the servers, when the usual places have none. */
+    public static final String SERVER_JAVA_HOME_VARIABLE = "DIGEST_SERVER_JAVA_HOME";
+
     public static final int SERVER_MIN_FEATURE = 21;
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
     private static final List<Path> JVM_FOLDERS = List.of(
@@ -29,7 +32,7 @@ public final class JavaRuntimes {
     /** DIGEST_SERVER_JAVA_HOME, then JAVA_HOME, then the running JVM, then the usual JVM folders, newest first. */
     public static Path findServerJavaHome(Map<String, String> env) {
         List<Path> candidates = new ArrayList<>();
-        Optional.ofNullable(env.get("DIGEST_SERVER_JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
+        Optional.ofNullable(env.get(SERVER_JAVA_HOME_VARIABLE)).map(Path::of).ifPresent(candidates::add);
         Optional.ofNullable(env.get("JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
         candidates.add(Path.of(System.getProperty("java.home")));
         candidates.addAll(installedJdksNewestFirst());

@@ -24,6 +24,8 @@ public record StackSettings(
         int elasticsearchTransportPort) {
 
     public static final String HOST = "127.0.0.1";
+    public static final String HOME_VARIABLE = "DIGEST_HOME";
+    public static final String DATA_DIR_VARIABLE = "DIGEST_STACK_DIR";
 
     public StackSettings {
         for (int port : new int[] {
@@ -56,7 +58,7 @@ public record StackSettings(
 
     /** The checkout: DIGEST_HOME (the launcher sets it), else the digest.home property, else the working folder. */
     public static Path home(Map<String, String> env) {
-        return Path.of(env.getOrDefault("DIGEST_HOME", System.getProperty("digest.home", ".")))
+        return Path.of(env.getOrDefault(HOME_VARIABLE, System.getProperty("digest.home", ".")))
                 .toAbsolutePath()
                 .normalize();
     }
@@ -64,7 +66,7 @@ public record StackSettings(
     /** The stack's data folder: DIGEST_STACK_DIR, else .stack/local in the checkout. */
     public static Path dataDir(Map<String, String> env) {
         return Path.of(env.getOrDefault(
-                        "DIGEST_STACK_DIR", home(env).resolve(".stack/local").toString()))
+                        DATA_DIR_VARIABLE, home(env).resolve(".stack/local").toString()))
                 .toAbsolutePath()
                 .normalize();
     }

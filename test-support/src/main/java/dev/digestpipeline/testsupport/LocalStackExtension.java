@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * With {@code DIGEST_TEST_STACK_DIR} naming a running stack, tests use it and leave it running.
  */
 public final class LocalStackExtension implements ParameterResolver {
+    /** A running stack for the tests to use instead of one of their own. */
+    public static final String TEST_STACK_VARIABLE = "DIGEST_TEST_STACK_DIR";
+
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalStackExtension.class);
 
@@ -52,7 +55,7 @@ public final class LocalStackExtension implements ParameterResolver {
         }
 
         static TestStack startOrAttach(Map<String, String> env) {
-            String dir = env.get("DIGEST_TEST_STACK_DIR");
+            String dir = env.get(TEST_STACK_VARIABLE);
             if (dir != null && !dir.isBlank()) {
                 return new TestStack(
                         LocalStack.attach(Path.of(dir))

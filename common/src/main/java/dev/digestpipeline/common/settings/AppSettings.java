@@ -28,6 +28,8 @@ public final class AppSettings {
     public static final String KAFKA_PREFIX = "kafka.";
 
     private static final String KAFKA_ENV_PREFIX = "DIGEST_KAFKA_";
+    /** The environment's name of {@code --config}. */
+    public static final String CONFIG_VARIABLE = "DIGEST_CONFIG";
     /** The local stack's own variables (its broker's ports), not client properties. */
     private static final Set<String> STACK_VARIABLES = Set.of("DIGEST_KAFKA_PORT", "DIGEST_KAFKA_CONTROLLER_PORT");
 
@@ -80,7 +82,7 @@ public final class AppSettings {
                 operands.add(arg);
             }
         }
-        String configFile = flags.getOrDefault("config", env.get("DIGEST_CONFIG"));
+        String configFile = flags.getOrDefault("config", env.get(CONFIG_VARIABLE));
         if (configFile != null) {
             Properties file = new Properties();
             try (Reader in = Files.newBufferedReader(Path.of(configFile))) {
@@ -117,6 +119,15 @@ public final class AppSettings {
                                 .replace('_', '.');
                 values.put(key, value.trim());
                 origins.put(key, name);
+            }
+        });
+        env.keySet().stream().sorted().forEach(name -> {
+            if (name.startsWith("DIGEST_")
+                    && !name.startsWith(KAFKA_ENV_PREFIX)
+                    && !DigestVariables.known().contains(name)
+                    && declared.all().stream().noneMatch(s -> s.envName().equals(name))) {
+                ignored.add("environment variable " + name + " is not a setting of any app; ignored"
+                        + nearest(name, DigestVariables.known()));
             }
         });
         for (Map.Entry<String, String> flag : flags.entrySet()) {
@@ -165,6 +176,20 @@ public final class AppSettings {
             }
         }
         return best == null ? "" : " (did you mean " + dashes + best + "?)";
+    }
+
+    /** " (did you mean DIGEST_BATCH_SIZE?)" for a variable a typo away from a known one, else "". */
+    private static String nearest(String name, Set<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : new java.util.TreeSet<>(known)) {
+            int d = editDistance(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
     }
 
     private static int editDistance(String a, String b) {

@@ -89,6 +89,29 @@ class AppSettingsTest {
     }
 
     @Test
+    void anEnvironmentVariableNoAppReadsIsReportedWithTheNearestOneThatIs() {
+        AppSettings settings =
+                AppSettings.load(new String[0], Map.of("DIGEST_BOOTSTRAP_SERVER", "kafka:9092"), DECLARED);
+        assertEquals(
+                List.of("environment variable DIGEST_BOOTSTRAP_SERVER is not a setting of any app; ignored (did you "
+                        + "mean DIGEST_BOOTSTRAP_SERVERS?)"),
+                settings.ignored());
+    }
+
+    @Test
+    void anotherAppsSettingTheLauncherOrTheStacksVariablesAreNotReported() {
+        AppSettings settings = AppSettings.load(
+                new String[0],
+                Map.of(
+                        "DIGEST_INDEX_REPLICAS", "0",
+                        "DIGEST_HOME", "/opt/digest",
+                        "DIGEST_KAFKA_PORT", "9092",
+                        "DIGEST_KAFKA_SECURITY_PROTOCOL", "SSL"),
+                DECLARED);
+        assertEquals(List.of(), settings.ignored());
+    }
+
+    @Test
     void unknownKeyInTheConfigFileIsIgnoredAndReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("all-apps.properties");
         Files.writeString(file, "batch.size=10\nindex.alias=papers\n");
