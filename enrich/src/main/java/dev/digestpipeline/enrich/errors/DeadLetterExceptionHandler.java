@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -88,17 +89,14 @@ public final class DeadLetterExceptionHandler
             waitForRegistry(context, exception);
             return DeserializationExceptionHandler.Response.fail();
         }
-        try {
-            return DeserializationExceptionHandler.Response.resume(deadLetter(
-                    context,
-                    DeadLetterStage.ENRICH_DESERIALIZE.id(),
-                    "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
-                    record.key(),
-                    record.value()));
-        } catch (RuntimeException letterFailed) {
-            failOnRegistry(context, letterFailed);
-            return DeserializationExceptionHandler.Response.fail();
-        }
+        return deadLetter(
+                        context,
+                        DeadLetterStage.ENRICH_DESERIALIZE.id(),
+                        "record on " + record.topic() + " cannot be deserialized: " + describe(exception),
+                        record.key(),
+                        record.value())
+                .map(DeserializationExceptionHandler.Response::resume)
+                .orElseGet(DeserializationExceptionHandler.Response::fail);
     }
 
     @Override
@@ -113,17 +111,14 @@ public final class DeadLetterExceptionHandler
             // output): it must fail the task, not be dead-lettered on its way up
             return ProcessingExceptionHandler.Response.fail();
         }
-        try {
-            return ProcessingExceptionHandler.Response.resume(deadLetter(
-                    context,
-                    DeadLetterStage.ENRICH_PROCESS.id(),
-                    "processor " + context.processorNodeId() + " failed: " + describe(exception),
-                    context.sourceRawKey(),
-                    context.sourceRawValue()));
-        } catch (RuntimeException letterFailed) {
-            failOnRegistry(context, letterFailed);
-            return ProcessingExceptionHandler.Response.fail();
-        }
+        return deadLetter(
+                        context,
+                        DeadLetterStage.ENRICH_PROCESS.id(),
+                        "processor " + context.processorNodeId() + " failed: " + describe(exception),
+                        context.sourceRawKey(),
+                        context.sourceRawValue())
+                .map(ProcessingExceptionHandler.Response::resume)
+                .orElseGet(ProcessingExceptionHandler.Response::fail);
     }
 
     @Override
@@ -132,16 +127,14 @@ public final class DeadLetterExceptionHandler
         if (isMainOutput(record.topic())) {
             return failTask(context, record.topic(), exception);
         }
-        try {
-            return ProductionExceptionHandler.Response.resume(deadLetter(
-                    context,
-                    DeadLetterStage.ENRICH_PRODUCE.id(),
-                    "writing to " + record.topic() + " failed: " + describe(exception),
-                    record.key(),
-                    record.value()));
-        } catch (RuntimeException letterFailed) {
-            return failOnRegistry(context, letterFailed);
-        }
+        return deadLetter(
+                        context,
+                        DeadLetterStage.ENRICH_PRODUCE.id(),
+                        "writing to " + record.topic() + " failed: " + describe(exception),
+                        record.key(),
+                        record.value())
+                .map(ProductionExceptionHandler.Response::resume)
+                .orElseGet(ProductionExceptionHandler.Response::fail);
     }
 
     @Override
@@ -159,26 +152,15 @@ public final class DeadLetterExceptionHandler
             waitForRegistry(context, exception);
             return ProductionExceptionHandler.Response.fail();
         }
-        try {
-            return ProductionExceptionHandler.Response.resume(deadLetter(
-                    context,
-                    DeadLetterStage.ENRICH_SERIALIZE.id(),
-                    "record for " + record.topic() + " cannot be serialized ("
-                            + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
-                    context.sourceRawKey(),
-                    context.sourceRawValue()));
-        } catch (RuntimeException letterFailed) {
-            return failOnRegistry(context, letterFailed);
-        }
-    }
-
-    /** The dead letter itself could not be written: only a registry outage is waited out, anything else is a bug. */
-    private ProductionExceptionHandler.Response failOnRegistry(ErrorHandlerContext context, RuntimeException failure) {
-        if (!RegistryFailures.isUnavailable(failure)) {
-            throw failure;
-        }
-        waitForRegistry(context, failure);
-        return ProductionExceptionHandler.Response.fail();
+        return deadLetter(
+                        context,
+                        DeadLetterStage.ENRICH_SERIALIZE.id(),
+                        "record for " + record.topic() + " cannot be serialized ("
+                                + origin.name().toLowerCase(Locale.ROOT) + "): " + describe(exception),
+                        context.sourceRawKey(),
+                        context.sourceRawValue())
+                .map(ProductionExceptionHandler.Response::resume)
+                .orElseGet(ProductionExceptionHandler.Response::fail);
     }
 
     /**
@@ -223,11 +205,25 @@ public final class DeadLetterExceptionHandler
         return ProductionExceptionHandler.Response.fail();
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetter(
+    /**
+     * The letter as the record to send; empty when the registry could not give it its schema id, after the wait
+     * (the task then fails and reads the record again). Any other failure to write a letter is a bug, and thrown.
+     */
+    private Optional<List<ProducerRecord<byte[], byte[]>>> deadLetter(
             ErrorHandlerContext context, String stage, String reason, byte[] key, byte[] value) {
         String topic = context.topic() != null && context.topic().equals(pagesSource) ? pagesDlq : papersDlq;
         DeadLetter letter = DeadLetters.of(
                 stage, reason, context.topic(), context.partition(), context.offset(), key, value, clock.instant());
+        byte[] bytes;
+        try {
+            bytes = serializer.serialize(topic, letter);
+        } catch (RuntimeException e) {
+            if (!RegistryFailures.isUnavailable(e)) {
+                throw e;
+            }
+            waitForRegistry(context, e);
+            return Optional.empty();
+        }
         log.warn(
                 "record {} from {}-{}@{} dead-lettered to {} ({}): {}",
                 key == null ? "(no key)" : new String(key, StandardCharsets.UTF_8),
@@ -237,7 +233,7 @@ public final class DeadLetterExceptionHandler
                 topic,
                 stage,
                 reason);
-        return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));
+        return Optional.of(List.of(new ProducerRecord<>(topic, key, bytes)));
     }
 
     private static String describe(Exception e) {
